@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CONTRIBUTOR_CALLOUT } from "@/lib/site";
+
+export const metadata: Metadata = {
+  title: "How to contribute",
+  description:
+    "How adding insights to Roundtable articles works: what makes a good insight, review, and badges.",
+  alternates: { canonical: "/contribute" },
+};
+
+export default function ContributePage() {
+  return (
+    <article className="prose-article mx-auto max-w-[46rem]">
+      <h1 className="text-3xl font-bold tracking-tight">How to contribute</h1>
+      <p>
+        Every article on Roundtable starts as an editor&rsquo;s outline: a question, a short summary, and a
+        handful of sections that each take one angle on it. The article gets good when people who have lived
+        the question add what they learned. That is what an insight is.
+      </p>
+
+      <h2>Adding an insight</h2>
+      <ol>
+        <li>
+          <Link href="/sign-up">Create an account</Link> or <Link href="/sign-in">sign in</Link>.
+        </li>
+        <li>Open an article and find the section where your experience fits best.</li>
+        <li>
+          Press <strong>Add your insights</strong> under that section, write your contribution, and post it.
+        </li>
+      </ol>
+      <p>
+        An insight is between 125 and 750 characters: long enough to say something concrete, short enough that
+        readers take in several. You can use paragraphs, <strong>bold</strong>, <em>italic</em>, bulleted and
+        numbered lists, and links. You can add one insight per section and edit it whenever you like; earlier
+        versions stay visible in its history.
+      </p>
+
+      <h2>What makes a useful insight</h2>
+      <ul>
+        <li>
+          <strong>Something you have seen or done.</strong> A decision you made, what happened, and what you
+          would do again or differently.
+        </li>
+        <li>
+          <strong>Specific beats general.</strong> &ldquo;Our on-call load halved after we moved retries into
+          the queue&rdquo; helps more than &ldquo;reliability matters&rdquo;.
+        </li>
+        <li>
+          <strong>Stay on the section&rsquo;s angle.</strong> If your point fits nowhere else, the closing
+          &ldquo;What else to take into account&rdquo; section is made for it.
+        </li>
+        <li>
+          <strong>No promotion.</strong> Links are welcome when they help the reader, not when they sell.
+        </li>
+      </ul>
+
+      <h2>Review</h2>
+      <p>
+        Insights from new members are read by a moderator before they appear; once you have a few published
+        insights, yours appear straight away. If a moderator declines or removes an insight, you are told why,
+        and you can appeal the decision once.
+      </p>
+
+      <h2>Badges</h2>
+      <p>
+        {CONTRIBUTOR_CALLOUT} Your progress counts published insights on distinct articles and shows on every
+        article page while you are signed in, so there is no waiting to find out where you stand.
+      </p>
+
+      <h2>Be kind</h2>
+      <p>
+        Disagree with ideas, not people. Reactions and reports exist to keep the signal high: use them
+        honestly.
+      </p>
+    </article>
+  );
+}

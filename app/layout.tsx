@@ -1,0 +1,36 @@
+import type { Metadata, Viewport } from "next";
+import { ViewerProvider } from "@/components/layout/viewer-provider";
+import { Toaster } from "@/components/ui/toaster";
+import { SITE_DESCRIPTION, SITE_NAME, siteUrl } from "@/lib/site";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  metadataBase: siteUrl(),
+  title: { default: `${SITE_NAME}: insights from people who do the work`, template: `%s · ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
+  applicationName: SITE_NAME,
+  openGraph: { type: "website", siteName: SITE_NAME, title: SITE_NAME, description: SITE_DESCRIPTION },
+  twitter: { card: "summary" },
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#0b0b0f" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="bg-background text-foreground min-h-screen font-sans antialiased">
+        <ViewerProvider>
+          {children}
+          <Toaster />
+        </ViewerProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { InsightMarkdown } from "@/components/markdown/markdown";
+import { InitialsAvatar } from "@/components/ui/avatar";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { InsightView } from "@/lib/data/content";
+
+export function InsightCard({ insight }: { insight: InsightView }) {
+  return (
+    <article
+      className="border-border bg-card rounded-lg border p-4"
+      aria-label={`Insight by ${insight.author.name}`}
+    >
+      <header className="flex items-start gap-3">
+        <InitialsAvatar name={insight.author.name} />
+        <div className="min-w-0 flex-1">
+          <p className="text-sm leading-tight">
+            <Link
+              href={`/members/${insight.author.handle}`}
+              className="rounded-sm font-medium hover:underline"
+            >
+              {insight.author.name}
+            </Link>
+          </p>
+          {insight.author.headline ? (
+            <p className="text-muted-foreground truncate text-xs">{insight.author.headline}</p>
+          ) : null}
+        </div>
+        <RelativeTime date={insight.publishedAt} className="text-muted-foreground shrink-0 text-xs" />
+      </header>
+      <div className="mt-3">
+        <InsightMarkdown source={insight.body} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { ChevronDown, LogOut, Settings, User } from "lucide-react";
+import { signOut } from "next-auth/react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { InitialsAvatar } from "@/components/ui/avatar";
+import { Button } from "@/components/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useViewer } from "./viewer-provider";
+
+const ROLE_LABEL = { MEMBER: "Member", MODERATOR: "Moderator", ADMIN: "Admin" } as const;
+
+export function AccountMenu() {
+  const { viewer } = useViewer();
+  const pathname = usePathname();
+
+  if (viewer.status === "loading") return <Skeleton className="h-9 w-28" aria-label="Loading your account" />;
+
+  if (viewer.status === "signed-out") {
+    const back = pathname.startsWith("/sign-") ? "" : `?callbackUrl=${encodeURIComponent(pathname)}`;
+    return (
+      <div className="flex items-center gap-2">
+        <Button asChild variant="ghost" size="sm">
+          <Link href={`/sign-in${back}`}>Sign in</Link>
+        </Button>
+        <Button asChild size="sm">
+          <Link href={`/sign-up${back}`}>Join</Link>
+        </Button>
+      </div>
+    );
+  }
+
+  const { user } = viewer;
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="ghost" size="sm" aria-label={`Account menu for ${user.name}`} className="gap-2 px-2">
+          <InitialsAvatar name={user.name} size="sm" />
+          <span className="hidden max-w-40 truncate sm:inline">{user.name}</span>
+          <ChevronDown aria-hidden="true" className="size-4" />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-56">
+        <DropdownMenuLabel>
+          <span className="block truncate">{user.name}</span>
+          <span className="text-muted-foreground block text-xs font-normal">
+            @{user.handle} · {ROLE_LABEL[user.role]}
+          </span>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href={`/members/${user.handle}`}>
+            <User aria-hidden="true" /> Your profile
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/settings">
+            <Settings aria-hidden="true" /> Settings
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/" })}>
+          <LogOut aria-hidden="true" /> Sign out
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,15 @@
+// Names of the tags that anonymous pages' cached data carries; writes revalidate exactly these.
+export const tags = {
+  /** every list of articles: home, domain pages, feeds, sitemap */
+  articles: "articles",
+  /** the domain tree and domain pages */
+  domains: "domains",
+  article: (id: string) => `article:${id}`,
+  articleSlug: (slug: string) => `article-slug:${slug}`,
+  domain: (id: string) => `domain:${id}`,
+  member: (id: string) => `member:${id}`,
+  memberHandle: (handle: string) => `member-handle:${handle}`,
+} as const;
+
+/** How long cached pages live at most when nothing revalidates them (seconds). */
+export const CACHE_BACKSTOP_SECONDS = 3600;

@@ -1,0 +1,85 @@
+// `npm run dev | build | start | db:seed` land here. Without DATABASE_URL an embedded PostgreSQL is
+// started (data under .data/, kept across restarts), migrated and, when empty, seeded with demo content;
+// then Next.js runs against it and the database stops when Next.js does.
+// `tsx lib/cli/run.ts prisma <args>` runs the Prisma CLI against the same database (e.g. `migrate dev`).
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded-postgres";
+import { migrateDeploy, run } from "./processes";
+
+const DATA_DIR = path.resolve(".data");
+const DATABASE_NAME = "roundtable";
+
+type Database = { url: string; embedded: boolean };
+
+async function openDatabase(): Promise<{ database: Database; server?: EmbeddedServer }> {
+  const external = process.env.DATABASE_URL;
+  if (external) return { database: { url: external, embedded: false } };
+  const started = Date.now();
+  const server = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "postgres") });
+  await server.ensureDatabase(DATABASE_NAME);
+  const url = server.urlFor(DATABASE_NAME);
+  await migrateDeploy(url);
+  console.log(`[roundtable] embedded PostgreSQL ready in ${Date.now() - started} ms (data in ${server.dir})`);
+  return { database: { url, embedded: true }, server };
+}
+
+// next-auth needs a secret. A local trial on the embedded database gets one generated once and kept in
+// .data/; a deployment against DATABASE_URL must provide its own.
+function authSecret(database: Database): string | undefined {
+  if (process.env.NEXTAUTH_SECRET || !database.embedded) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(DATA_DIR, "nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function seedDatabase(database: Database, options: { demoAccounts: boolean; onlyIfEmpty: boolean }) {
+  const { seed } = await import("../../prisma/seed/index");
+  const report = await seed(database.url, options);
+  if (report) console.log(`[roundtable] ${report}`);
+}
+
+async function main() {
+  const [command = "dev", ...rest] = process.argv.slice(2);
+  const production = command === "build" || command === "start" || process.env.NODE_ENV === "production";
+  const { database, server } = await openDatabase();
+  let exitCode = 0;
+  try {
+    if (command === "seed") {
+      const demoAccounts = !production && (database.embedded || rest.includes("--demo"));
+      await seedDatabase(database, { demoAccounts, onlyIfEmpty: false });
+      return;
+    }
+    // Demo content for a newcomer: only ever on an empty embedded database, and the shared-password demo
+    // accounts never in production mode.
+    if (database.embedded && command !== "prisma")
+      await seedDatabase(database, { demoAccounts: !production, onlyIfEmpty: true });
+    const port = process.env.PORT ?? "3000";
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXTAUTH_SECRET: authSecret(database),
+      DEMO_MODE: process.env.DEMO_MODE ?? (database.embedded && !production ? "1" : "0"),
+      NEXT_TELEMETRY_DISABLED: "1",
+      CHECKPOINT_DISABLE: "1",
+    };
+    if (command === "prisma") exitCode = await run("prisma", rest, env);
+    else if (command === "dev") exitCode = await run("next", ["dev", "--port", port, ...rest], env);
+    else if (command === "build") exitCode = await run("next", ["build", ...rest], env);
+    else if (command === "start") exitCode = await run("next", ["start", "--port", port, ...rest], env);
+    else throw new Error(`Unknown command "${command}": use dev, build, start, seed or prisma.`);
+  } finally {
+    await server?.stop();
+  }
+  process.exitCode = exitCode;
+}
+
+main().catch((error: unknown) => {
+  console.error(`[roundtable] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

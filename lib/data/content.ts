@@ -1,0 +1,274 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { CACHE_BACKSTOP_SECONDS, tags } from "@/lib/cache-tags";
+import { db } from "@/lib/db";
+import type { ArticleKind } from "@/lib/generated/prisma/enums";
+
+// Reads behind the anonymous pages. Every function here is cached by Next.js under the tags in
+// lib/cache-tags.ts; results cross a JSON boundary, so dates are ISO strings.
+
+export type DomainLink = { name: string; slug: string };
+export type DomainSummary = DomainLink & { id: string; description: string; articleCount: number };
+export type DomainTreeItem = DomainSummary & { children: DomainSummary[] };
+export type ArticleCard = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  kind: ArticleKind;
+  publishedAt: string;
+  domain: DomainLink;
+};
+export type InsightView = {
+  id: string;
+  body: string;
+  publishedAt: string;
+  author: { name: string; handle: string; headline: string };
+};
+export type SectionView = {
+  id: string;
+  anchor: string;
+  title: string;
+  body: string;
+  acceptsInsights: boolean;
+  insights: InsightView[];
+  insightCount: number;
+};
+export type ArticleView = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  kind: ArticleKind;
+  publishedAt: string;
+  updatedAt: string;
+  domain: DomainLink & { id: string; parent: DomainLink | null };
+  sections: SectionView[];
+};
+export type DomainView = DomainSummary & {
+  parent: DomainLink | null;
+  children: DomainSummary[];
+  articles: ArticleCard[];
+  page: number;
+  pageCount: number;
+};
+
+/** Insights shown per section on the article page. */
+export const SECTION_INSIGHT_LIMIT = 10;
+export const DOMAIN_PAGE_SIZE = 20;
+
+const cacheOptions = (cacheTags: string[]) => ({ tags: cacheTags, revalidate: CACHE_BACKSTOP_SECONDS });
+
+const articleCardSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  kind: true,
+  publishedAt: true,
+  domain: { select: { name: true, slug: true } },
+} as const;
+
+function toArticleCard(row: {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  kind: ArticleKind;
+  publishedAt: Date | null;
+  domain: DomainLink;
+}): ArticleCard {
+  return { ...row, publishedAt: (row.publishedAt ?? new Date(0)).toISOString() };
+}
+
+const publishedArticle = { status: "PUBLISHED" } as const;
+
+async function countPublishedArticlesByDomain(): Promise<Map<string, number>> {
+  const counts = await db.article.groupBy({
+    by: ["domainId"],
+    where: publishedArticle,
+    _count: { _all: true },
+  });
+  return new Map(counts.map((row) => [row.domainId, row._count._all]));
+}
+
+/** Top-level domains with their children, each with its count of published articles. */
+export const getDomainTree = unstable_cache(
+  async (): Promise<DomainTreeItem[]> => {
+    const [domains, counts] = await Promise.all([
+      db.domain.findMany({
+        select: { id: true, name: true, slug: true, description: true, parentId: true },
+        orderBy: [{ position: "asc" }, { name: "asc" }],
+      }),
+      countPublishedArticlesByDomain(),
+    ]);
+    const summary = (d: (typeof domains)[number]): DomainSummary => ({
+      id: d.id,
+      name: d.name,
+      slug: d.slug,
+      description: d.description,
+      articleCount: counts.get(d.id) ?? 0,
+    });
+    return domains
+      .filter((d) => d.parentId === null)
+      .map((top) => {
+        const children = domains.filter((d) => d.parentId === top.id).map(summary);
+        const own = summary(top);
+        return {
+          ...own,
+          articleCount: own.articleCount + children.reduce((n, c) => n + c.articleCount, 0),
+          children,
+        };
+      });
+  },
+  ["domain-tree"],
+  cacheOptions([tags.domains, tags.articles]),
+);
+
+export const getLatestArticles = unstable_cache(
+  async (limit: number): Promise<ArticleCard[]> => {
+    const rows = await db.article.findMany({
+      where: publishedArticle,
+      select: articleCardSelect,
+      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+      take: Math.min(Math.max(limit, 1), 50),
+    });
+    return rows.map(toArticleCard);
+  },
+  ["latest-articles"],
+  cacheOptions([tags.articles]),
+);
+
+/** A domain page: the domain, its parent and children, and one page of its published articles. */
+export async function getDomainView(slug: string, page: number): Promise<DomainView | null> {
+  return unstable_cache(
+    async (): Promise<DomainView | null> => {
+      const domain = await db.domain.findUnique({
+        where: { slug },
+        select: {
+          id: true,
+          name: true,
+          slug: true,
+          description: true,
+          parent: { select: { name: true, slug: true } },
+          children: {
+            select: { id: true, name: true, slug: true, description: true },
+            orderBy: [{ position: "asc" }, { name: "asc" }],
+          },
+        },
+      });
+      if (!domain) return null;
+      const domainIds = [domain.id, ...domain.children.map((c) => c.id)];
+      const [counts, total, rows] = await Promise.all([
+        countPublishedArticlesByDomain(),
+        db.article.count({ where: { ...publishedArticle, domainId: { in: domainIds } } }),
+        db.article.findMany({
+          where: { ...publishedArticle, domainId: { in: domainIds } },
+          select: articleCardSelect,
+          orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+          skip: (page - 1) * DOMAIN_PAGE_SIZE,
+          take: DOMAIN_PAGE_SIZE,
+        }),
+      ]);
+      const children = domain.children.map((c) => ({ ...c, articleCount: counts.get(c.id) ?? 0 }));
+      return {
+        id: domain.id,
+        name: domain.name,
+        slug: domain.slug,
+        description: domain.description,
+        parent: domain.parent,
+        articleCount: total,
+        children,
+        articles: rows.map(toArticleCard),
+        page,
+        pageCount: Math.max(1, Math.ceil(total / DOMAIN_PAGE_SIZE)),
+      };
+    },
+    ["domain-view", slug, String(page)],
+    cacheOptions([tags.domains, tags.articles]),
+  )();
+}
+
+/** The id of the published article at `slug`, or null. */
+export async function resolveArticleSlug(slug: string): Promise<string | null> {
+  return unstable_cache(
+    async () => {
+      const row = await db.article.findFirst({ where: { slug, ...publishedArticle }, select: { id: true } });
+      return row?.id ?? null;
+    },
+    ["article-slug", slug],
+    cacheOptions([tags.articles, tags.articleSlug(slug)]),
+  )();
+}
+
+/** Everything the article page shows to anonymous readers. */
+export async function getArticleView(id: string): Promise<ArticleView | null> {
+  return unstable_cache(
+    async (): Promise<ArticleView | null> => {
+      const article = await db.article.findFirst({
+        where: { id, ...publishedArticle },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          summary: true,
+          kind: true,
+          publishedAt: true,
+          updatedAt: true,
+          domain: {
+            select: { id: true, name: true, slug: true, parent: { select: { name: true, slug: true } } },
+          },
+          sections: {
+            select: { id: true, anchor: true, title: true, body: true, acceptsInsights: true },
+            orderBy: { position: "asc" },
+          },
+        },
+      });
+      if (!article) return null;
+      const visible = { status: "PUBLISHED", author: { status: "ACTIVE" } } as const;
+      // One query per section (index Insight(sectionId, status, publishedAt)) so a busy section cannot
+      // crowd the others out of a shared limit.
+      const perSection = await Promise.all(
+        article.sections.map((section) =>
+          Promise.all([
+            db.insight.findMany({
+              where: { sectionId: section.id, ...visible },
+              select: {
+                id: true,
+                body: true,
+                publishedAt: true,
+                author: { select: { name: true, handle: true, headline: true } },
+              },
+              orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+              take: SECTION_INSIGHT_LIMIT,
+            }),
+            db.insight.count({ where: { sectionId: section.id, ...visible } }),
+          ]),
+        ),
+      );
+      return {
+        id: article.id,
+        slug: article.slug,
+        title: article.title,
+        summary: article.summary,
+        kind: article.kind,
+        publishedAt: (article.publishedAt ?? article.updatedAt).toISOString(),
+        updatedAt: article.updatedAt.toISOString(),
+        domain: article.domain,
+        sections: article.sections.map((section, index) => {
+          const [insights, insightCount] = perSection[index] ?? [[], 0];
+          return {
+            ...section,
+            insights: insights.map((insight) => ({
+              ...insight,
+              publishedAt: (insight.publishedAt ?? new Date(0)).toISOString(),
+            })),
+            insightCount,
+          };
+        }),
+      };
+    },
+    ["article-view", id],
+    cacheOptions([tags.article(id)]),
+  )();
+}

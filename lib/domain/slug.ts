@@ -1,0 +1,57 @@
+/** Lower-case words joined by single hyphens: the shape of every slug, handle and anchor. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const HANDLE_MIN = 3;
+export const HANDLE_MAX = 30;
+
+/** Handles nobody may take: they would impersonate the platform or its staff. */
+export const RESERVED_HANDLES = new Set([
+  "admin",
+  "administrator",
+  "moderator",
+  "moderators",
+  "roundtable",
+  "staff",
+  "support",
+  "system",
+  "editor",
+  "editors",
+  "help",
+  "anonymous",
+  "deleted",
+]);
+
+/** Turns any text into a slug: accents folded, punctuation dropped, words joined by hyphens. */
+export function slugify(text: string, maxLength = 80): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return slug.slice(0, maxLength).replace(/-+$/, "");
+}
+
+/** A handle suggested from a display name: "Ada Lovelace" → "ada-lovelace", padded when too short. */
+export function handleFromName(name: string): string {
+  let handle = slugify(name, HANDLE_MAX);
+  if (handle.length < HANDLE_MIN) handle = `member${handle ? `-${handle}` : ""}`;
+  if (RESERVED_HANDLES.has(handle)) handle = `${handle}-member`;
+  return handle;
+}
+
+/** The next candidate when `handle` is taken: "ada" → "ada-2" → "ada-3", kept within the length limit. */
+export function nextHandleCandidate(handle: string, attempt: number): string {
+  const suffix = `-${attempt + 1}`;
+  return `${handle.slice(0, HANDLE_MAX - suffix.length).replace(/-+$/, "")}${suffix}`;
+}
+
+export function isValidHandle(handle: string): boolean {
+  return (
+    handle.length >= HANDLE_MIN &&
+    handle.length <= HANDLE_MAX &&
+    SLUG_PATTERN.test(handle) &&
+    !RESERVED_HANDLES.has(handle)
+  );
+}

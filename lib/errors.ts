@@ -1,0 +1,85 @@
+export type AppErrorCode =
+  | "INVALID_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "UNAVAILABLE";
+
+/** An expected failure, safe to show to the user as it is. */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fieldErrors?: Record<string, string>;
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { fieldErrors?: Record<string, string>; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = options.fieldErrors;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
+
+const CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "57P01",
+  "57P03",
+]);
+
+/** True when `error` means the database cannot be reached right now (as opposed to a bad query). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 6; depth++) {
+    if (typeof current !== "object") return false;
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (
+      typeof code === "string" &&
+      (CONNECTION_ERROR_CODES.has(code) || code === "P1001" || code === "P1017")
+    ) {
+      return true;
+    }
+    if (
+      typeof message === "string" &&
+      /ECONNREFUSED|Can't reach database|Connection terminated|DatabaseNotReachable|timeout exceeded when trying to connect/i.test(
+        message,
+      )
+    ) {
+      return true;
+    }
+    current = cause;
+  }
+  return false;
+}
+
+/** The unique constraint a Prisma P2002 error violated (driver adapters report it under meta.driverAdapterError). */
+export function uniqueViolation(error: unknown): string | null {
+  if (typeof error !== "object" || error === null) return null;
+  const { code, meta } = error as { code?: string; meta?: Record<string, unknown> };
+  if (code !== "P2002") return null;
+  const adapterCause = (meta?.driverAdapterError as { cause?: { constraint?: unknown } } | undefined)?.cause;
+  const constraint = adapterCause?.constraint;
+  if (typeof constraint === "string") return constraint;
+  if (constraint && typeof constraint === "object" && "fields" in constraint) {
+    return String((constraint as { fields: unknown[] }).fields.join(","));
+  }
+  const target = meta?.target;
+  return Array.isArray(target) ? target.join(",") : typeof target === "string" ? target : "unknown";
+}
