@@ -8,6 +8,7 @@ export const tags = {
   articleSlug: (slug: string) => `article-slug:${slug}`,
   domain: (id: string) => `domain:${id}`,
   member: (id: string) => `member:${id}`,
+  insight: (id: string) => `insight:${id}`,
   memberHandle: (handle: string) => `member-handle:${handle}`,
 } as const;
 

@@ -2,7 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth";
-import { getAccountState, type AccountBlock, type SessionUser } from "@/lib/data/users";
+import { describeBlock, getAccountState, type AccountBlock, type SessionUser } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -26,7 +26,7 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
 export async function requireUser(): Promise<SessionUser> {
   const { user, block } = await getViewer();
   if (user) return user;
-  if (block) throw new AppError("FORBIDDEN", "Your account cannot do this right now.");
+  if (block) throw new AppError("FORBIDDEN", describeBlock(block));
   throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
 }
 

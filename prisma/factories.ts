@@ -1,6 +1,7 @@
 // Test and seed data builders. Each call makes unique values, so tests never collide with one another.
 import { randomBytes } from "node:crypto";
 import type { Role, UserStatus } from "../lib/generated/prisma/enums";
+import { hashBody } from "../lib/insight-hash";
 import { hashPassword } from "../lib/password";
 import type { Database } from "./client";
 
@@ -105,5 +106,37 @@ export async function createArticle(
       title: true,
       sections: { select: { id: true, anchor: true, title: true } },
     },
+  });
+}
+
+export const FACTORY_INSIGHT_BODY =
+  "In my experience the most useful habit here is writing down what you tried, what happened and what you would change next time, then sharing it with the team.";
+
+export async function createInsight(
+  db: Database,
+  overrides: {
+    sectionId: string;
+    authorId: string;
+    body?: string;
+    status?: "PENDING" | "PUBLISHED" | "REJECTED" | "REMOVED";
+    createdAt?: Date;
+  },
+) {
+  const body = overrides.body ?? `${FACTORY_INSIGHT_BODY} (${unique("note")})`;
+  const status = overrides.status ?? "PUBLISHED";
+  const createdAt = overrides.createdAt ?? new Date();
+  return db.insight.create({
+    data: {
+      sectionId: overrides.sectionId,
+      liveSectionId: overrides.sectionId,
+      authorId: overrides.authorId,
+      body,
+      bodyHash: hashBody(body),
+      idempotencyKey: unique("key"),
+      status,
+      createdAt,
+      publishedAt: status === "PUBLISHED" ? createdAt : null,
+    },
+    select: { id: true, body: true, status: true },
   });
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { InsightMarkdown } from "@/components/markdown/markdown";
 import { InitialsAvatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { OwnInsightActions } from "./own-insight-actions";
 import type { InsightView } from "@/lib/data/content";
 
 export function InsightCard({ insight }: { insight: InsightView }) {
@@ -30,6 +31,22 @@ export function InsightCard({ insight }: { insight: InsightView }) {
       <div className="mt-3">
         <InsightMarkdown source={insight.body} />
       </div>
+      <footer className="mt-2 flex flex-wrap items-center justify-between gap-2">
+        {insight.editedAt ? (
+          <p className="text-muted-foreground text-xs">
+            Edited <RelativeTime date={insight.editedAt} /> ·{" "}
+            <Link
+              href={`/insights/${insight.id}/history`}
+              className="rounded-sm underline-offset-4 hover:underline"
+            >
+              See revision history
+            </Link>
+          </p>
+        ) : (
+          <span />
+        )}
+        <OwnInsightActions insightId={insight.id} body={insight.body} />
+      </footer>
     </article>
   );
 }

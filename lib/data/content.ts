@@ -1,7 +1,7 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
-import { CACHE_BACKSTOP_SECONDS, tags } from "@/lib/cache-tags";
+import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
+import { cached } from "./cache";
 import type { ArticleKind } from "@/lib/generated/prisma/enums";
 
 // Reads behind the anonymous pages. Every function here is cached by Next.js under the tags in
@@ -23,6 +23,7 @@ export type InsightView = {
   id: string;
   body: string;
   publishedAt: string;
+  editedAt: string | null;
   author: { name: string; handle: string; headline: string };
 };
 export type SectionView = {
@@ -56,8 +57,6 @@ export type DomainView = DomainSummary & {
 /** Insights shown per section on the article page. */
 export const SECTION_INSIGHT_LIMIT = 10;
 export const DOMAIN_PAGE_SIZE = 20;
-
-const cacheOptions = (cacheTags: string[]) => ({ tags: cacheTags, revalidate: CACHE_BACKSTOP_SECONDS });
 
 const articleCardSelect = {
   id: true,
@@ -93,55 +92,57 @@ async function countPublishedArticlesByDomain(): Promise<Map<string, number>> {
 }
 
 /** Top-level domains with their children, each with its count of published articles. */
-export const getDomainTree = unstable_cache(
-  async (): Promise<DomainTreeItem[]> => {
-    const [domains, counts] = await Promise.all([
-      db.domain.findMany({
-        select: { id: true, name: true, slug: true, description: true, parentId: true },
-        orderBy: [{ position: "asc" }, { name: "asc" }],
-      }),
-      countPublishedArticlesByDomain(),
-    ]);
-    const summary = (d: (typeof domains)[number]): DomainSummary => ({
-      id: d.id,
-      name: d.name,
-      slug: d.slug,
-      description: d.description,
-      articleCount: counts.get(d.id) ?? 0,
-    });
-    return domains
-      .filter((d) => d.parentId === null)
-      .map((top) => {
-        const children = domains.filter((d) => d.parentId === top.id).map(summary);
-        const own = summary(top);
-        return {
-          ...own,
-          articleCount: own.articleCount + children.reduce((n, c) => n + c.articleCount, 0),
-          children,
-        };
+export const getDomainTree = (): Promise<DomainTreeItem[]> =>
+  cached(
+    async (): Promise<DomainTreeItem[]> => {
+      const [domains, counts] = await Promise.all([
+        db.domain.findMany({
+          select: { id: true, name: true, slug: true, description: true, parentId: true },
+          orderBy: [{ position: "asc" }, { name: "asc" }],
+        }),
+        countPublishedArticlesByDomain(),
+      ]);
+      const summary = (d: (typeof domains)[number]): DomainSummary => ({
+        id: d.id,
+        name: d.name,
+        slug: d.slug,
+        description: d.description,
+        articleCount: counts.get(d.id) ?? 0,
       });
-  },
-  ["domain-tree"],
-  cacheOptions([tags.domains, tags.articles]),
-);
+      return domains
+        .filter((d) => d.parentId === null)
+        .map((top) => {
+          const children = domains.filter((d) => d.parentId === top.id).map(summary);
+          const own = summary(top);
+          return {
+            ...own,
+            articleCount: own.articleCount + children.reduce((n, c) => n + c.articleCount, 0),
+            children,
+          };
+        });
+    },
+    ["domain-tree"],
+    [tags.domains, tags.articles],
+  );
 
-export const getLatestArticles = unstable_cache(
-  async (limit: number): Promise<ArticleCard[]> => {
-    const rows = await db.article.findMany({
-      where: publishedArticle,
-      select: articleCardSelect,
-      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-      take: Math.min(Math.max(limit, 1), 50),
-    });
-    return rows.map(toArticleCard);
-  },
-  ["latest-articles"],
-  cacheOptions([tags.articles]),
-);
+export const getLatestArticles = (limit: number): Promise<ArticleCard[]> =>
+  cached(
+    async (): Promise<ArticleCard[]> => {
+      const rows = await db.article.findMany({
+        where: publishedArticle,
+        select: articleCardSelect,
+        orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+        take: Math.min(Math.max(limit, 1), 50),
+      });
+      return rows.map(toArticleCard);
+    },
+    ["latest-articles", String(limit)],
+    [tags.articles],
+  );
 
 /** A domain page: the domain, its parent and children, and one page of its published articles. */
 export async function getDomainView(slug: string, page: number): Promise<DomainView | null> {
-  return unstable_cache(
+  return cached(
     async (): Promise<DomainView | null> => {
       const domain = await db.domain.findUnique({
         where: { slug },
@@ -185,25 +186,25 @@ export async function getDomainView(slug: string, page: number): Promise<DomainV
       };
     },
     ["domain-view", slug, String(page)],
-    cacheOptions([tags.domains, tags.articles]),
-  )();
+    [tags.domains, tags.articles],
+  );
 }
 
 /** The id of the published article at `slug`, or null. */
 export async function resolveArticleSlug(slug: string): Promise<string | null> {
-  return unstable_cache(
+  return cached(
     async () => {
       const row = await db.article.findFirst({ where: { slug, ...publishedArticle }, select: { id: true } });
       return row?.id ?? null;
     },
     ["article-slug", slug],
-    cacheOptions([tags.articles, tags.articleSlug(slug)]),
-  )();
+    [tags.articles, tags.articleSlug(slug)],
+  );
 }
 
 /** Everything the article page shows to anonymous readers. */
 export async function getArticleView(id: string): Promise<ArticleView | null> {
-  return unstable_cache(
+  return cached(
     async (): Promise<ArticleView | null> => {
       const article = await db.article.findFirst({
         where: { id, ...publishedArticle },
@@ -225,7 +226,7 @@ export async function getArticleView(id: string): Promise<ArticleView | null> {
         },
       });
       if (!article) return null;
-      const visible = { status: "PUBLISHED", author: { status: "ACTIVE" } } as const;
+      const visible = { status: "PUBLISHED", deletedAt: null, author: { status: "ACTIVE" } } as const;
       // One query per section (index Insight(sectionId, status, publishedAt)) so a busy section cannot
       // crowd the others out of a shared limit.
       const perSection = await Promise.all(
@@ -237,6 +238,7 @@ export async function getArticleView(id: string): Promise<ArticleView | null> {
                 id: true,
                 body: true,
                 publishedAt: true,
+                editedAt: true,
                 author: { select: { name: true, handle: true, headline: true } },
               },
               orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
@@ -262,6 +264,7 @@ export async function getArticleView(id: string): Promise<ArticleView | null> {
             insights: insights.map((insight) => ({
               ...insight,
               publishedAt: (insight.publishedAt ?? new Date(0)).toISOString(),
+              editedAt: insight.editedAt?.toISOString() ?? null,
             })),
             insightCount,
           };
@@ -269,6 +272,6 @@ export async function getArticleView(id: string): Promise<ArticleView | null> {
       };
     },
     ["article-view", id],
-    cacheOptions([tags.article(id)]),
-  )();
+    [tags.article(id)],
+  );
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
-import { CACHE_BACKSTOP_SECONDS, tags } from "@/lib/cache-tags";
+import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
+import { cached } from "./cache";
 
 export type MemberInsight = {
   id: string;
@@ -23,7 +23,7 @@ export const PROFILE_INSIGHT_LIMIT = 20;
 
 /** A member's public profile with their newest published insights; banned members have none. */
 export async function getMemberProfile(handle: string): Promise<MemberProfile | null> {
-  return unstable_cache(
+  return cached(
     async (): Promise<MemberProfile | null> => {
       const user = await db.user.findUnique({
         where: { handle },
@@ -33,6 +33,7 @@ export async function getMemberProfile(handle: string): Promise<MemberProfile | 
       const visible = {
         authorId: user.id,
         status: "PUBLISHED",
+        deletedAt: null,
         section: { article: { status: "PUBLISHED" } },
       } as const;
       const [insightCount, insights] = await Promise.all([
@@ -67,14 +68,14 @@ export async function getMemberProfile(handle: string): Promise<MemberProfile | 
       };
     },
     ["member-profile", handle],
-    { tags: [tags.memberHandle(handle)], revalidate: CACHE_BACKSTOP_SECONDS },
-  )();
+    [tags.memberHandle(handle)],
+  );
 }
 
 /** The articles a member's published insights appear on: their pages show the member's name and headline. */
 export async function listArticleIdsWithInsightsBy(userId: string): Promise<string[]> {
   const rows = await db.section.findMany({
-    where: { insights: { some: { authorId: userId, status: "PUBLISHED" } } },
+    where: { insights: { some: { authorId: userId, status: "PUBLISHED", deletedAt: null } } },
     select: { articleId: true },
     distinct: ["articleId"],
   });

@@ -3,6 +3,7 @@
 // author + section), so running it twice creates nothing twice.
 import { randomBytes } from "node:crypto";
 import { slugify } from "../../lib/domain/slug";
+import { hashBody } from "../../lib/insight-hash";
 import { hashPassword } from "../../lib/password";
 import { createPrismaClient, type Database } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
@@ -153,8 +154,11 @@ async function seedDemoInsights(db: Database): Promise<number> {
     await db.insight.create({
       data: {
         sectionId: section.id,
+        liveSectionId: section.id,
         authorId: author.id,
         body: insight.body.trim(),
+        bodyHash: hashBody(insight.body),
+        idempotencyKey: `seed-${section.id}-${author.id}`,
         status: "PUBLISHED",
         createdAt: at,
         publishedAt: at,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArticleViewerProvider } from "@/components/insights/article-viewer";
 import { InsightCard } from "@/components/insights/insight-card";
 import { JsonLd } from "@/components/json-ld";
 import { ArticleMarkdown } from "@/components/markdown/markdown";
@@ -10,7 +11,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { getArticleView, resolveArticleSlug, type ArticleView } from "@/lib/data/content";
 import { extractFaq } from "@/lib/markdown/faq";
 import { CONTRIBUTOR_CALLOUT, SITE_NAME, siteUrl } from "@/lib/site";
-import { AddInsightButton } from "./_components/add-insight-button";
+import { SectionContribution } from "./_components/section-contribution";
 
 // The same HTML for every anonymous reader, from Next's cache; edits and new insights revalidate the
 // article's tag. Everything personal (the insight form, your progress) fills in on the client.
@@ -108,66 +109,69 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <div className="grid gap-10 lg:grid-cols-[minmax(0,46rem)_18rem] lg:justify-between">
       <JsonLd data={structuredData(article)} />
-      <article className="min-w-0">
-        <header className="flex flex-col gap-4">
-          <Breadcrumbs items={breadcrumbsOf(article)} />
-          <div className="text-muted-foreground flex flex-wrap items-center gap-2 text-sm">
-            <Badge variant={collaborative ? "outline" : "secondary"}>
-              {collaborative ? "Collaborative article" : "Guide"}
-            </Badge>
-            <span>
-              Published <RelativeTime date={article.publishedAt} />
-            </span>
-          </div>
-          <h1 className="text-3xl leading-tight font-bold tracking-tight text-balance sm:text-4xl">
-            {article.title}
-          </h1>
-          <p className="text-muted-foreground text-lg leading-relaxed">{article.summary}</p>
-        </header>
+      <ArticleViewerProvider articleId={article.id} articleSlug={article.slug}>
+        <article className="min-w-0">
+          <header className="flex flex-col gap-4">
+            <Breadcrumbs items={breadcrumbsOf(article)} />
+            <div className="text-muted-foreground flex flex-wrap items-center gap-2 text-sm">
+              <Badge variant={collaborative ? "outline" : "secondary"}>
+                {collaborative ? "Collaborative article" : "Guide"}
+              </Badge>
+              <span>
+                Published <RelativeTime date={article.publishedAt} />
+              </span>
+            </div>
+            <h1 className="text-3xl leading-tight font-bold tracking-tight text-balance sm:text-4xl">
+              {article.title}
+            </h1>
+            <p className="text-muted-foreground text-lg leading-relaxed">{article.summary}</p>
+          </header>
 
-        <div className="mt-10 flex flex-col gap-12">
-          {article.sections.map((section) => (
-            <section key={section.id} id={section.anchor} aria-labelledby={`${section.anchor}-title`}>
-              <h2 id={`${section.anchor}-title`} className="text-2xl font-semibold tracking-tight">
-                {section.title}
-              </h2>
-              <div className="mt-3">
-                <ArticleMarkdown source={section.body} />
-              </div>
-              {section.acceptsInsights ? (
-                <div className="mt-5 flex flex-col gap-3">
-                  {section.insights.length > 0 ? (
-                    <>
-                      <h3 className="text-muted-foreground text-sm font-medium">
-                        {section.insightCount} {section.insightCount === 1 ? "insight" : "insights"} from
-                        members
-                      </h3>
-                      <ul className="flex flex-col gap-3">
-                        {section.insights.map((insight) => (
-                          <li key={insight.id}>
-                            <InsightCard insight={insight} />
-                          </li>
-                        ))}
-                      </ul>
-                    </>
-                  ) : (
-                    <p className="text-muted-foreground text-sm">
-                      Be the first to add an insight to this section.
-                    </p>
-                  )}
-                  <div>
-                    <AddInsightButton
-                      articleSlug={article.slug}
-                      sectionAnchor={section.anchor}
-                      sectionTitle={section.title}
-                    />
-                  </div>
+          <div className="mt-10 flex flex-col gap-12">
+            {article.sections.map((section) => (
+              <section key={section.id} id={section.anchor} aria-labelledby={`${section.anchor}-title`}>
+                <h2 id={`${section.anchor}-title`} className="text-2xl font-semibold tracking-tight">
+                  {section.title}
+                </h2>
+                <div className="mt-3">
+                  <ArticleMarkdown source={section.body} />
                 </div>
-              ) : null}
-            </section>
-          ))}
-        </div>
-      </article>
+                {section.acceptsInsights ? (
+                  <div className="mt-5 flex flex-col gap-3">
+                    {section.insights.length > 0 ? (
+                      <>
+                        <h3 className="text-muted-foreground text-sm font-medium">
+                          {section.insightCount} {section.insightCount === 1 ? "insight" : "insights"} from
+                          members
+                        </h3>
+                        <ul className="flex flex-col gap-3">
+                          {section.insights.map((insight) => (
+                            <li key={insight.id}>
+                              <InsightCard insight={insight} />
+                            </li>
+                          ))}
+                        </ul>
+                      </>
+                    ) : (
+                      <p className="text-muted-foreground text-sm">
+                        Be the first to add an insight to this section.
+                      </p>
+                    )}
+                    <div>
+                      <SectionContribution
+                        sectionId={section.id}
+                        sectionAnchor={section.anchor}
+                        sectionTitle={section.title}
+                        listedInsightIds={section.insights.map((insight) => insight.id)}
+                      />
+                    </div>
+                  </div>
+                ) : null}
+              </section>
+            ))}
+          </div>
+        </article>
+      </ArticleViewerProvider>
 
       <aside
         aria-label="About contributing"

@@ -1,0 +1,132 @@
+"use client";
+
+import { MessageSquarePlus } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { useArticleViewer } from "@/components/insights/article-viewer";
+import { InsightEditor } from "@/components/insights/insight-editor";
+import { OwnInsightActions } from "@/components/insights/own-insight-actions";
+import { useViewer } from "@/components/layout/viewer-provider";
+import { InsightMarkdown } from "@/components/markdown/markdown";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toaster";
+import { randomUuid } from "@/lib/uuid";
+import { addInsightAction } from "../actions";
+
+type Props = {
+  sectionId: string;
+  sectionAnchor: string;
+  sectionTitle: string;
+  /** insights the cached page already lists for this section */
+  listedInsightIds: string[];
+};
+
+/**
+ * "Add your insights" for one section. Signed-out readers go to sign-in and come back here; members
+ * write in place; a member who already has an insight here sees it (with its review status) instead.
+ */
+export function SectionContribution({ sectionId, sectionAnchor, sectionTitle, listedInsightIds }: Props) {
+  const { viewer } = useViewer();
+  const articleViewer = useArticleViewer();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  // One key per draft: a double click or a retry after a network error reuses it, so the server
+  // answers with the insight the first submission created instead of making a second one.
+  const idempotencyKey = useRef<string>("");
+  if (!articleViewer) return null;
+  const label = `Add your insights on “${sectionTitle}”`;
+
+  if (viewer.status !== "signed-in") {
+    const returnTo = `/articles/${articleViewer.articleSlug}#${sectionAnchor}`;
+    return (
+      <Button asChild variant="outline" size="sm">
+        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`} aria-label={label}>
+          <MessageSquarePlus aria-hidden="true" /> Add your insights
+        </Link>
+      </Button>
+    );
+  }
+
+  const own = articleViewer.ownInsights.find((insight) => insight.sectionId === sectionId);
+  if (own) {
+    const listed = listedInsightIds.includes(own.id);
+    return (
+      <div className="flex flex-col gap-3">
+        {listed ? null : (
+          <article
+            className="border-accent/40 bg-card rounded-lg border border-dashed p-4"
+            aria-label="Your insight"
+          >
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <p className="text-sm font-medium">Your insight</p>
+              {own.status === "PENDING" ? (
+                <Badge variant="warning">Awaiting review</Badge>
+              ) : (
+                <Badge variant="success">Published</Badge>
+              )}
+            </div>
+            <div className="mt-2">
+              <InsightMarkdown source={own.body} />
+            </div>
+            <div className="mt-2">
+              <OwnInsightActions insightId={own.id} body={own.body} />
+            </div>
+          </article>
+        )}
+        <p className="text-muted-foreground text-sm">
+          You have added an insight to this section. Edit it to add more.
+        </p>
+      </div>
+    );
+  }
+
+  if (!open) {
+    return (
+      <Button
+        variant="outline"
+        size="sm"
+        aria-label={label}
+        aria-expanded={false}
+        disabled={!articleViewer.loaded}
+        onClick={() => {
+          idempotencyKey.current ||= randomUuid();
+          setOpen(true);
+        }}
+      >
+        <MessageSquarePlus aria-hidden="true" /> Add your insights
+      </Button>
+    );
+  }
+
+  return (
+    <section aria-label={label} className="border-border bg-card rounded-lg border p-4">
+      <InsightEditor
+        submitLabel="Post insight"
+        pendingLabel="Posting…"
+        onSubmit={(body) =>
+          addInsightAction({ sectionId, body, idempotencyKey: idempotencyKey.current }).catch(() => null)
+        }
+        onSuccess={async (posted) => {
+          idempotencyKey.current = "";
+          setOpen(false);
+          await articleViewer.refresh();
+          router.refresh();
+          toast.success(
+            posted.status === "PENDING"
+              ? "Thanks! Your insight is awaiting review"
+              : "Your insight is published",
+            {
+              description:
+                posted.status === "PENDING"
+                  ? "A moderator reads new members' first insights before they appear to everyone."
+                  : undefined,
+            },
+          );
+        }}
+        onCancel={() => setOpen(false)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+"use server";
+
+import { updateTag } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/action-result";
+import { tags } from "@/lib/cache-tags";
+import { createInsight, deleteInsight, editInsight, type InsightChange } from "@/lib/data/insights";
+import { requireUser } from "@/lib/session";
+import { addInsightSchema, deleteInsightSchema, editInsightSchema } from "@/lib/validation/insight";
+
+type InsightResult = { id: string; status: InsightChange["status"] };
+
+// The author sees their change on the very next render (updateTag, not stale-while-revalidate): the
+// article page, the author's profile and the insight's history.
+function expireAffectedPages(change: InsightChange) {
+  updateTag(tags.article(change.articleId));
+  updateTag(tags.memberHandle(change.authorHandle));
+  updateTag(tags.insight(change.id));
+}
+
+export async function addInsightAction(input: unknown): Promise<ActionResult<InsightResult>> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const change = await createInsight(user, addInsightSchema.parse(input));
+    expireAffectedPages(change);
+    return { id: change.id, status: change.status };
+  });
+}
+
+export async function editInsightAction(input: unknown): Promise<ActionResult<InsightResult>> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const change = await editInsight(user, editInsightSchema.parse(input));
+    expireAffectedPages(change);
+    return { id: change.id, status: change.status };
+  });
+}
+
+export async function deleteInsightAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const change = await deleteInsight(user, deleteInsightSchema.parse(input));
+    expireAffectedPages(change);
+    return { id: change.id };
+  });
+}

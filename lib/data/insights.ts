@@ -1,0 +1,311 @@
+import "server-only";
+import { tags } from "@/lib/cache-tags";
+import { db } from "@/lib/db";
+import { cached } from "./cache";
+import {
+  checkPostingRate,
+  countLinks,
+  initialInsightStatus,
+  isLimitedPoster,
+  POSTING_LIMITS,
+} from "@/lib/domain/insight-rules";
+import { AppError, uniqueViolation } from "@/lib/errors";
+import { hashBody } from "@/lib/insight-hash";
+import type { InsightStatus } from "@/lib/generated/prisma/enums";
+import type { AddInsightInput, DeleteInsightInput, EditInsightInput } from "@/lib/validation/insight";
+import type { SessionUser } from "./users";
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** What a write changed, so the action can revalidate exactly those cached pages. */
+export type InsightChange = {
+  id: string;
+  status: InsightStatus;
+  articleId: string;
+  authorHandle: string;
+};
+
+export type OwnInsight = {
+  id: string;
+  sectionId: string;
+  body: string;
+  status: InsightStatus;
+  createdAt: string;
+  editedAt: string | null;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A member's published, not deleted insights: what counts toward trust and limits. */
+function countPublished(tx: Tx, authorId: string) {
+  return tx.insight.count({ where: { authorId, status: "PUBLISHED", deletedAt: null } });
+}
+
+// Serialises one member's writes: limits are checked and the insight written while the member's row is
+// locked, so two tabs or a double click cannot both slip under a limit or past the one-per-section rule.
+async function lockAuthor(tx: Tx, userId: string) {
+  const rows = await tx.$queryRaw<
+    { id: string; createdAt: Date; role: SessionUser["role"]; status: string }[]
+  >`
+    SELECT "id", "createdAt", "role", "status" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+  const author = rows[0];
+  if (!author) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+  if (author.status !== "ACTIVE") throw new AppError("FORBIDDEN", "Your account cannot post right now.");
+  return author;
+}
+
+async function assertLinkLimit(tx: Tx, author: { id: string; createdAt: Date }, body: string) {
+  const limited = isLimitedPoster({
+    createdAt: author.createdAt,
+    publishedInsightCount: await countPublished(tx, author.id),
+  });
+  if (limited && countLinks(body) > POSTING_LIMITS.maxLinks) {
+    const message = `New members can include at most ${POSTING_LIMITS.maxLinks} links in an insight.`;
+    throw new AppError("INVALID_INPUT", message, { fieldErrors: { body: message } });
+  }
+  return limited;
+}
+
+async function assertNotRepeated(tx: Tx, authorId: string, bodyHash: string, exceptId?: string) {
+  const same = await tx.insight.findFirst({
+    where: { authorId, bodyHash, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (same) {
+    const message = "You have already posted this text. Share something new, or edit your earlier insight.";
+    throw new AppError("CONFLICT", message, { fieldErrors: { body: message } });
+  }
+}
+
+/**
+ * Posts an insight on a section of a published article. Idempotent per `idempotencyKey`: a repeated
+ * submission returns the insight the first one created.
+ */
+export async function createInsight(actor: SessionUser, input: AddInsightInput): Promise<InsightChange> {
+  const bodyHash = hashBody(input.body);
+  try {
+    return await db.$transaction(async (tx) => {
+      const author = await lockAuthor(tx, actor.id);
+      const replay = await tx.insight.findUnique({
+        where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },
+        select: { id: true, status: true, section: { select: { articleId: true } } },
+      });
+      if (replay)
+        return {
+          id: replay.id,
+          status: replay.status,
+          articleId: replay.section.articleId,
+          authorHandle: actor.handle,
+        };
+
+      const section = await tx.section.findUnique({
+        where: { id: input.sectionId },
+        select: { id: true, acceptsInsights: true, article: { select: { id: true, status: true } } },
+      });
+      if (!section || section.article.status !== "PUBLISHED")
+        throw new AppError("NOT_FOUND", "Section not found.");
+      if (!section.acceptsInsights)
+        throw new AppError("FORBIDDEN", "This section is closed to new insights.");
+
+      const existing = await tx.insight.findUnique({
+        where: { authorId_liveSectionId: { authorId: actor.id, liveSectionId: section.id } },
+        select: { id: true },
+      });
+      if (existing) {
+        throw new AppError("CONFLICT", "You already have an insight in this section. Edit it to add more.");
+      }
+
+      const limited = await assertLinkLimit(tx, author, input.body);
+      if (limited) {
+        const recent = await tx.insight.findMany({
+          where: { authorId: actor.id, createdAt: { gt: new Date(Date.now() - DAY_MS) } },
+          select: { createdAt: true },
+          orderBy: { createdAt: "desc" },
+          take: POSTING_LIMITS.perDay,
+        });
+        const refusal = checkPostingRate(recent.map((r) => r.createdAt));
+        if (refusal)
+          throw new AppError("RATE_LIMITED", refusal.message, {
+            retryAfterSeconds: refusal.retryAfterSeconds,
+          });
+      }
+      await assertNotRepeated(tx, actor.id, bodyHash);
+
+      const status = initialInsightStatus({
+        role: author.role,
+        publishedInsightCount: await countPublished(tx, actor.id),
+      });
+      const created = await tx.insight.create({
+        data: {
+          sectionId: section.id,
+          liveSectionId: section.id,
+          authorId: actor.id,
+          body: input.body,
+          bodyHash,
+          idempotencyKey: input.idempotencyKey,
+          status,
+          publishedAt: status === "PUBLISHED" ? new Date() : null,
+        },
+        select: { id: true, status: true },
+      });
+      return { ...created, articleId: section.article.id, authorHandle: actor.handle };
+    });
+  } catch (error) {
+    if (uniqueViolation(error)?.includes("idempotencyKey")) {
+      // The same submission committed in another request in the meantime: answer with its result.
+      const first = await db.insight.findUniqueOrThrow({
+        where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },
+        select: { id: true, status: true, section: { select: { articleId: true } } },
+      });
+      return {
+        id: first.id,
+        status: first.status,
+        articleId: first.section.articleId,
+        authorHandle: actor.handle,
+      };
+    }
+    if (uniqueViolation(error)?.includes("liveSectionId")) {
+      throw new AppError("CONFLICT", "You already have an insight in this section. Edit it to add more.");
+    }
+    throw error;
+  }
+}
+
+/** Loads an insight for a write by its author, locked; anyone else gets "not found" or "forbidden". */
+async function lockOwnInsight(tx: Tx, actor: SessionUser, insightId: string) {
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT "id" FROM "Insight" WHERE "id" = ${insightId} FOR UPDATE`;
+  if (rows.length === 0) throw new AppError("NOT_FOUND", "Insight not found.");
+  const insight = await tx.insight.findUniqueOrThrow({
+    where: { id: insightId },
+    select: {
+      id: true,
+      authorId: true,
+      body: true,
+      status: true,
+      deletedAt: true,
+      section: { select: { articleId: true } },
+    },
+  });
+  if (insight.deletedAt) throw new AppError("NOT_FOUND", "Insight not found.");
+  if (insight.authorId !== actor.id)
+    throw new AppError("FORBIDDEN", "Only the author can change this insight.");
+  return insight;
+}
+
+/** The author edits their insight: same rules as posting, and the previous version is kept. */
+export async function editInsight(actor: SessionUser, input: EditInsightInput): Promise<InsightChange> {
+  return db.$transaction(async (tx) => {
+    const author = await lockAuthor(tx, actor.id);
+    const insight = await lockOwnInsight(tx, actor, input.insightId);
+    if (insight.status === "REJECTED" || insight.status === "REMOVED") {
+      throw new AppError("FORBIDDEN", "A rejected or removed insight cannot be edited.");
+    }
+    const change = {
+      id: insight.id,
+      status: insight.status,
+      articleId: insight.section.articleId,
+      authorHandle: actor.handle,
+    };
+    if (insight.body === input.body) return change;
+    await assertLinkLimit(tx, author, input.body);
+    const bodyHash = hashBody(input.body);
+    await assertNotRepeated(tx, actor.id, bodyHash, insight.id);
+    await tx.insightRevision.create({ data: { insightId: insight.id, body: insight.body } });
+    await tx.insight.update({
+      where: { id: insight.id },
+      data: { body: input.body, bodyHash, editedAt: new Date() },
+    });
+    return change;
+  });
+}
+
+/** The author deletes their insight: gone from every page, kept in the database for moderation. */
+export async function deleteInsight(actor: SessionUser, input: DeleteInsightInput): Promise<InsightChange> {
+  return db.$transaction(async (tx) => {
+    const insight = await lockOwnInsight(tx, actor, input.insightId);
+    await tx.insight.update({
+      where: { id: insight.id },
+      data: { deletedAt: new Date(), liveSectionId: null },
+    });
+    return {
+      id: insight.id,
+      status: insight.status,
+      articleId: insight.section.articleId,
+      authorHandle: actor.handle,
+    };
+  });
+}
+
+/** The actor's own live insights on an article, in any status: the page shows them as the author sees them. */
+export async function listOwnInsightsOnArticle(actor: SessionUser, articleId: string): Promise<OwnInsight[]> {
+  const rows = await db.insight.findMany({
+    where: { authorId: actor.id, deletedAt: null, section: { articleId } },
+    select: { id: true, sectionId: true, body: true, status: true, createdAt: true, editedAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((row) => ({
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+  }));
+}
+
+export type InsightHistory = {
+  id: string;
+  author: { name: string; handle: string };
+  article: { slug: string; title: string };
+  section: { anchor: string; title: string };
+  /** newest first; the first entry is the current text */
+  versions: { body: string; at: string; current: boolean }[];
+};
+
+/** The public revision history of a published insight. */
+export async function getInsightHistory(insightId: string): Promise<InsightHistory | null> {
+  return cached(
+    async (): Promise<InsightHistory | null> => {
+      const insight = await db.insight.findFirst({
+        where: {
+          id: insightId,
+          status: "PUBLISHED",
+          deletedAt: null,
+          author: { status: "ACTIVE" },
+          section: { article: { status: "PUBLISHED" } },
+        },
+        select: {
+          id: true,
+          body: true,
+          createdAt: true,
+          editedAt: true,
+          author: { select: { name: true, handle: true } },
+          section: {
+            select: { anchor: true, title: true, article: { select: { slug: true, title: true } } },
+          },
+          revisions: { select: { body: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 100 },
+        },
+      });
+      if (!insight) return null;
+      // A revision holds the text as it was before the edit made at its time. So the current text dates from
+      // the last edit, each older text from the edit before it, and the oldest from the original post.
+      const { revisions } = insight;
+      const versions = [
+        { body: insight.body, at: (insight.editedAt ?? insight.createdAt).toISOString(), current: true },
+        ...revisions.map((revision, index) => ({
+          body: revision.body,
+          at: (revisions[index + 1]?.createdAt ?? insight.createdAt).toISOString(),
+          current: false,
+        })),
+      ];
+      return {
+        id: insight.id,
+        author: insight.author,
+        article: insight.section.article,
+        section: { anchor: insight.section.anchor, title: insight.section.title },
+        versions,
+      };
+    },
+    ["insight-history", insightId],
+    [tags.insight(insightId)],
+  );
+}

@@ -1,0 +1,86 @@
+// The rules of posting an insight, as pure functions: shared by the form (client) and the data layer.
+
+export const INSIGHT_MIN = 125;
+export const INSIGHT_MAX = 750;
+
+export const POSTING_LIMITS = {
+  /** a limited member may post once per this many seconds */
+  intervalSeconds: 30,
+  /** …and this many times per 24 hours */
+  perDay: 10,
+  /** …with at most this many links in one insight */
+  maxLinks: 3,
+  /** members are limited while their account is younger than this… */
+  newAccountDays: 7,
+  /** …or they have fewer published insights than this */
+  establishedAfterPublished: 3,
+} as const;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Role = "MEMBER" | "MODERATOR" | "ADMIN";
+
+/**
+ * Whether a new insight is held for review. Until the moderation rules arrive: a member's first insight
+ * is held; later ones, and those of moderators and admins, publish at once.
+ */
+export function initialInsightStatus(author: {
+  role: Role;
+  publishedInsightCount: number;
+}): "PENDING" | "PUBLISHED" {
+  if (author.role !== "MEMBER") return "PUBLISHED";
+  return author.publishedInsightCount === 0 ? "PENDING" : "PUBLISHED";
+}
+
+/** New accounts and members with few published insights post under rate and link limits. */
+export function isLimitedPoster(
+  author: { createdAt: Date; publishedInsightCount: number },
+  now = new Date(),
+): boolean {
+  const ageMs = now.getTime() - author.createdAt.getTime();
+  return (
+    ageMs < POSTING_LIMITS.newAccountDays * DAY_MS ||
+    author.publishedInsightCount < POSTING_LIMITS.establishedAfterPublished
+  );
+}
+
+export type PostingRefusal = { message: string; retryAfterSeconds: number };
+
+/**
+ * For a limited member: refuses a post that comes too soon after the last one, or past the daily
+ * allowance, saying when they may post again. `recentPostTimes` are their posts of the last 24 hours.
+ */
+export function checkPostingRate(recentPostTimes: Date[], now = new Date()): PostingRefusal | null {
+  const times = recentPostTimes.map((t) => t.getTime()).sort((a, b) => b - a);
+  const last = times[0];
+  if (last !== undefined) {
+    const wait = Math.ceil((last + POSTING_LIMITS.intervalSeconds * 1000 - now.getTime()) / 1000);
+    if (wait > 0) {
+      return {
+        message: `New members can post one insight every ${POSTING_LIMITS.intervalSeconds} seconds. You can post again in ${wait} second${wait === 1 ? "" : "s"}.`,
+        retryAfterSeconds: wait,
+      };
+    }
+  }
+  const inLastDay = times.filter((t) => t > now.getTime() - DAY_MS);
+  if (inLastDay.length >= POSTING_LIMITS.perDay) {
+    const oldest = inLastDay[POSTING_LIMITS.perDay - 1] ?? inLastDay[inLastDay.length - 1] ?? now.getTime();
+    const waitSeconds = Math.max(1, Math.ceil((oldest + DAY_MS - now.getTime()) / 1000));
+    const at = new Date(now.getTime() + waitSeconds * 1000);
+    return {
+      message: `New members can post ${POSTING_LIMITS.perDay} insights a day. You can post again at ${at.toUTCString()}.`,
+      retryAfterSeconds: waitSeconds,
+    };
+  }
+  return null;
+}
+
+/** Links in an insight: Markdown links and bare URLs, counted once each. */
+export function countLinks(body: string): number {
+  return (body.match(/https?:\/\/[^\s<>()[\]]+/gi) ?? []).length;
+}
+
+/** The form a body is compared in when refusing duplicates: trimmed, whitespace collapsed, lower-case. */
+export function normalizeBody(body: string): string {
+  return body.trim().replace(/\s+/g, " ").toLowerCase();
+}
