@@ -42,7 +42,7 @@ describe("slugify", () => {
   it("always produces lower-case words joined by single hyphens (or nothing)", () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: "binary", maxLength: 200 }),
+        fc.string({ unit: "binary", maxLength: 100 }),
         fc.integer({ min: 1, max: 120 }),
         (text, max) => {
           const slug = slugify(text, max);
@@ -50,7 +50,7 @@ describe("slugify", () => {
           expect(slug.length).toBeLessThanOrEqual(max);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 
@@ -93,7 +93,7 @@ describe("handleFromName", () => {
       fc.property(fc.string({ unit: "binary", maxLength: 120 }), (name) => {
         expect(isValidHandle(handleFromName(name))).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 });
@@ -124,7 +124,7 @@ describe("nextHandleCandidate", () => {
         expect(candidate).toMatch(SLUG_PATTERN);
         expect(candidate.endsWith(`-${attempt + 1}`)).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 });
