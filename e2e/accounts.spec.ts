@@ -57,6 +57,29 @@ test("signing up with an email that already has an account is refused", async ({
   expect(await db.user.count({ where: { email: existing.email } })).toBe(1);
 });
 
+test("a newcomer whose name matches an existing member's handle still gets an account", async ({
+  page,
+  makeUser,
+  db,
+}) => {
+  const suffix = Date.now().toString(36);
+  const existing = await makeUser({ handle: `jo-${suffix}` });
+  const account = {
+    name: `Jo ${suffix}`,
+    email: uniqueEmail("same-name"),
+    password: "a-long-enough-password",
+  };
+  await fillSignUpForm(page, account);
+
+  await expect(accountMenu(page)).toHaveAccessibleName(`Account menu for ${account.name}`);
+  const created = await db.user.findUniqueOrThrow({
+    where: { email: account.email },
+    select: { handle: true },
+  });
+  expect(created.handle).not.toBe(existing.handle);
+  expect(created.handle).toMatch(new RegExp(`^jo-${suffix}-\\d+$`));
+});
+
 test("a password shorter than ten characters is refused and creates nothing", async ({ page, db }) => {
   const email = uniqueEmail("short");
   const form = await fillSignUpForm(page, { name: "Short Password", email, password: "too-short" });

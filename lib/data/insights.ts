@@ -13,9 +13,8 @@ import { AppError, uniqueViolation } from "@/lib/errors";
 import { hashBody } from "@/lib/insight-hash";
 import type { InsightStatus } from "@/lib/generated/prisma/enums";
 import type { AddInsightInput, DeleteInsightInput, EditInsightInput } from "@/lib/validation/insight";
+import type { Tx } from "./transaction";
 import type { SessionUser } from "./users";
-
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 /** What a write changed, so the action can revalidate exactly those cached pages. */
 export type InsightChange = {
