@@ -20,6 +20,8 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          // property tests run hundreds of cases: give them room on a loaded 2-core machine
+          testTimeout: 20_000,
           include: [
             "lib/**/*.test.ts",
             "lib/**/*.test.tsx",

@@ -77,8 +77,10 @@ export function uniqueViolation(error: unknown): string | null {
   const adapterCause = (meta?.driverAdapterError as { cause?: { constraint?: unknown } } | undefined)?.cause;
   const constraint = adapterCause?.constraint;
   if (typeof constraint === "string") return constraint;
-  if (constraint && typeof constraint === "object" && "fields" in constraint) {
-    return String((constraint as { fields: unknown[] }).fields.join(","));
+  if (constraint && typeof constraint === "object") {
+    // adapter-pg reports unique indexes as { index: "User_email_key" }, other adapters as { fields: [...] }
+    if ("index" in constraint) return String((constraint as { index: unknown }).index);
+    if ("fields" in constraint) return String((constraint as { fields: unknown[] }).fields.join(","));
   }
   const target = meta?.target;
   return Array.isArray(target) ? target.join(",") : typeof target === "string" ? target : "unknown";

@@ -40,7 +40,7 @@ export async function checkSignInAllowed(email: string, address: string): Promis
     [emailState, SIGN_IN_LIMITS.email.points],
     [addressState, SIGN_IN_LIMITS.address.points],
   ] as const) {
-    if (state && state.consumedPoints > limit) {
+    if (state && state.consumedPoints >= limit) {
       throw new AppError(
         "RATE_LIMITED",
         `Too many failed sign-in attempts. Try again in ${minutesUntil(state)} minute${minutesUntil(state) === 1 ? "" : "s"}.`,

@@ -75,10 +75,8 @@ export function checkPostingRate(recentPostTimes: Date[], now = new Date()): Pos
   return null;
 }
 
-/** Links in an insight: Markdown links and bare URLs, counted once each. */
-export function countLinks(body: string): number {
-  return (body.match(/https?:\/\/[^\s<>()[\]]+/gi) ?? []).length;
-}
+/** Links in an insight, as the insight renderer shows them (see lib/markdown/links.ts). */
+export { countLinks } from "@/lib/markdown/links";
 
 /** The form a body is compared in when refusing duplicates: trimmed, whitespace collapsed, lower-case. */
 export function normalizeBody(body: string): string {
