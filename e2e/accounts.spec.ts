@@ -14,6 +14,9 @@ async function fillSignUpForm(page: Page, values: { name: string; email: string;
 }
 
 test("a visitor signs up, signs out and signs in again", async ({ page, signIn }) => {
+  // Three sign-in round trips (two of them hashing a password) on a cold server: near the 30 s default when
+  // the machine is busy.
+  test.slow();
   const account = {
     name: `Ada Lovelace ${Date.now().toString(36)}`,
     email: uniqueEmail("signup"),

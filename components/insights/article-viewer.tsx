@@ -10,6 +10,8 @@ type ArticleViewerValue = {
   articleSlug: string;
   /** the signed-in reader's live insights on this article, any status */
   ownInsights: OwnInsight[];
+  reactions: ArticleViewerResponse["reactions"];
+  feedback: ArticleViewerResponse["feedback"];
   loaded: boolean;
   refresh: () => Promise<void>;
 };
@@ -27,7 +29,11 @@ export function ArticleViewerProvider({
   children: React.ReactNode;
 }) {
   const { viewer } = useViewer();
-  const [ownInsights, setOwnInsights] = useState<OwnInsight[]>([]);
+  const [mine, setMine] = useState<Omit<ArticleViewerResponse, "signedIn">>({
+    insights: [],
+    reactions: {},
+    feedback: null,
+  });
   const [loaded, setLoaded] = useState(false);
 
   const refresh = useCallback(async () => {
@@ -37,7 +43,7 @@ export function ArticleViewerProvider({
       });
       if (!response.ok) return;
       const body = (await response.json()) as ArticleViewerResponse;
-      setOwnInsights(body.insights);
+      setMine({ insights: body.insights, reactions: body.reactions, feedback: body.feedback });
     } finally {
       setLoaded(true);
     }
@@ -51,7 +57,9 @@ export function ArticleViewerProvider({
   const value: ArticleViewerValue = {
     articleId,
     articleSlug,
-    ownInsights: viewer.status === "signed-in" ? ownInsights : [],
+    ownInsights: viewer.status === "signed-in" ? mine.insights : [],
+    reactions: viewer.status === "signed-in" ? mine.reactions : {},
+    feedback: viewer.status === "signed-in" ? mine.feedback : null,
     loaded: viewer.status === "signed-in" ? loaded : viewer.status === "signed-out",
     refresh,
   };

@@ -3,6 +3,7 @@ import { InsightMarkdown } from "@/components/markdown/markdown";
 import { InitialsAvatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { OwnInsightActions } from "./own-insight-actions";
+import { ReactionBar } from "./reaction-bar";
 import type { InsightView } from "@/lib/data/content";
 
 export function InsightCard({ insight }: { insight: InsightView }) {
@@ -30,6 +31,9 @@ export function InsightCard({ insight }: { insight: InsightView }) {
       </header>
       <div className="mt-3">
         <InsightMarkdown source={insight.body} />
+      </div>
+      <div className="mt-3">
+        <ReactionBar insightId={insight.id} counts={insight.reactions} />
       </div>
       <footer className="mt-2 flex flex-wrap items-center justify-between gap-2">
         {insight.editedAt ? (

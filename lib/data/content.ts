@@ -2,6 +2,8 @@ import "server-only";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { cached } from "./cache";
+import { countsOf } from "./reactions";
+import { rankInsights, type InsightOrder, type ReactionCounts } from "@/lib/domain/ranking";
 import type { ArticleKind } from "@/lib/generated/prisma/enums";
 
 // Reads behind the anonymous pages. Every function here is cached by Next.js under the tags in
@@ -24,6 +26,7 @@ export type InsightView = {
   body: string;
   publishedAt: string;
   editedAt: string | null;
+  reactions: ReactionCounts;
   author: { name: string; handle: string; headline: string };
 };
 export type SectionView = {
@@ -44,6 +47,8 @@ export type ArticleView = {
   publishedAt: string;
   updatedAt: string;
   domain: DomainLink & { id: string; parent: DomainLink | null };
+  /** members who answered "Yes" to "Like this article?" */
+  yesCount: number;
   sections: SectionView[];
 };
 export type DomainView = DomainSummary & {
@@ -54,8 +59,10 @@ export type DomainView = DomainSummary & {
   pageCount: number;
 };
 
-/** Insights shown per section on the article page. */
-export const SECTION_INSIGHT_LIMIT = 10;
+/** Insights a section shows before "Show more insights". */
+export const SECTION_INSIGHT_LIMIT = 3;
+/** The most insights one section's ranking considers. */
+export const SECTION_INSIGHT_CAP = 500;
 export const DOMAIN_PAGE_SIZE = 20;
 
 const articleCardSelect = {
@@ -202,6 +209,70 @@ export async function resolveArticleSlug(slug: string): Promise<string | null> {
   );
 }
 
+const visibleInsight = { status: "PUBLISHED", deletedAt: null, author: { status: "ACTIVE" } } as const;
+
+/**
+ * A section's readable insights in "top" order (index Insight(sectionId, status, publishedAt)). Ranking
+ * happens here rather than in SQL so that lib/domain/ranking.ts stays the one place the formula lives;
+ * sections are capped at SECTION_INSIGHT_CAP insights, far beyond what a section collects.
+ */
+async function loadRankedSectionInsights(
+  sectionId: string,
+  order: InsightOrder = "top",
+): Promise<InsightView[]> {
+  const rows = await db.insight.findMany({
+    where: { sectionId, ...visibleInsight },
+    select: {
+      id: true,
+      body: true,
+      publishedAt: true,
+      editedAt: true,
+      likeCount: true,
+      insightfulCount: true,
+      helpfulCount: true,
+      celebrateCount: true,
+      unhelpfulCount: true,
+      author: { select: { name: true, handle: true, headline: true } },
+    },
+    orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+    take: SECTION_INSIGHT_CAP,
+  });
+  const withCounts = rows.map((row) => ({
+    ...row,
+    counts: countsOf(row),
+    publishedAt: row.publishedAt ?? new Date(0),
+  }));
+  return rankInsights(withCounts, order).map((row) => ({
+    id: row.id,
+    body: row.body,
+    publishedAt: row.publishedAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    reactions: row.counts,
+    author: row.author,
+  }));
+}
+
+/** One page of a section's insights in either order, for "Show more insights". */
+export async function listSectionInsights(
+  articleId: string,
+  sectionId: string,
+  query: { order: InsightOrder; offset: number; limit: number },
+): Promise<{ insights: InsightView[]; total: number } | null> {
+  return cached(
+    async () => {
+      const section = await db.section.findFirst({
+        where: { id: sectionId, articleId, article: publishedArticle },
+        select: { id: true },
+      });
+      if (!section) return null;
+      const all = await loadRankedSectionInsights(section.id, query.order);
+      return { insights: all.slice(query.offset, query.offset + query.limit), total: all.length };
+    },
+    ["section-insights", articleId, sectionId, query.order, String(query.offset), String(query.limit)],
+    [tags.article(articleId)],
+  );
+}
+
 /** Everything the article page shows to anonymous readers. */
 export async function getArticleView(id: string): Promise<ArticleView | null> {
   return cached(
@@ -226,28 +297,10 @@ export async function getArticleView(id: string): Promise<ArticleView | null> {
         },
       });
       if (!article) return null;
-      const visible = { status: "PUBLISHED", deletedAt: null, author: { status: "ACTIVE" } } as const;
-      // One query per section (index Insight(sectionId, status, publishedAt)) so a busy section cannot
-      // crowd the others out of a shared limit.
-      const perSection = await Promise.all(
-        article.sections.map((section) =>
-          Promise.all([
-            db.insight.findMany({
-              where: { sectionId: section.id, ...visible },
-              select: {
-                id: true,
-                body: true,
-                publishedAt: true,
-                editedAt: true,
-                author: { select: { name: true, handle: true, headline: true } },
-              },
-              orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-              take: SECTION_INSIGHT_LIMIT,
-            }),
-            db.insight.count({ where: { sectionId: section.id, ...visible } }),
-          ]),
-        ),
-      );
+      const [ranked, yesCount] = await Promise.all([
+        Promise.all(article.sections.map((section) => loadRankedSectionInsights(section.id))),
+        db.articleFeedback.count({ where: { articleId: article.id, liked: true } }),
+      ]);
       return {
         id: article.id,
         slug: article.slug,
@@ -257,16 +310,13 @@ export async function getArticleView(id: string): Promise<ArticleView | null> {
         publishedAt: (article.publishedAt ?? article.updatedAt).toISOString(),
         updatedAt: article.updatedAt.toISOString(),
         domain: article.domain,
+        yesCount,
         sections: article.sections.map((section, index) => {
-          const [insights, insightCount] = perSection[index] ?? [[], 0];
+          const insights = ranked[index] ?? [];
           return {
             ...section,
-            insights: insights.map((insight) => ({
-              ...insight,
-              publishedAt: (insight.publishedAt ?? new Date(0)).toISOString(),
-              editedAt: insight.editedAt?.toISOString() ?? null,
-            })),
-            insightCount,
+            insights: insights.slice(0, SECTION_INSIGHT_LIMIT),
+            insightCount: insights.length,
           };
         }),
       };

@@ -8,7 +8,7 @@
 // `prisma db push` work with nothing but npm packages. prisma.config.ts names it through
 // PRISMA_SCHEMA_ENGINE_BINARY.
 //
-// The protocol is undocumented: prisma/engine/schema-engine.test.ts exercises every command we rely on,
+// The protocol is undocumented: prisma/engine/schema-engine.integration.test.ts exercises every command we rely on,
 // so a Prisma upgrade that changes it fails the test suite instead of a deployment.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleViewerProvider } from "@/components/insights/article-viewer";
-import { InsightCard } from "@/components/insights/insight-card";
 import { JsonLd } from "@/components/json-ld";
 import { ArticleMarkdown } from "@/components/markdown/markdown";
 import { Badge } from "@/components/ui/badge";
@@ -11,7 +10,9 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { getArticleView, resolveArticleSlug, type ArticleView } from "@/lib/data/content";
 import { extractFaq } from "@/lib/markdown/faq";
 import { CONTRIBUTOR_CALLOUT, SITE_NAME, siteUrl } from "@/lib/site";
+import { ArticleFeedback } from "./_components/article-feedback";
 import { SectionContribution } from "./_components/section-contribution";
+import { SectionInsights } from "./_components/section-insights";
 
 // The same HTML for every anonymous reader, from Next's cache; edits and new insights revalidate the
 // article's tag. Everything personal (the insight form, your progress) fills in on the client.
@@ -144,13 +145,13 @@ export default async function ArticlePage({ params }: Props) {
                           {section.insightCount} {section.insightCount === 1 ? "insight" : "insights"} from
                           members
                         </h3>
-                        <ul className="flex flex-col gap-3">
-                          {section.insights.map((insight) => (
-                            <li key={insight.id}>
-                              <InsightCard insight={insight} />
-                            </li>
-                          ))}
-                        </ul>
+                        <SectionInsights
+                          articleId={article.id}
+                          sectionId={section.id}
+                          sectionTitle={section.title}
+                          initial={section.insights}
+                          total={section.insightCount}
+                        />
                       </>
                     ) : (
                       <p className="text-muted-foreground text-sm">
@@ -170,6 +171,7 @@ export default async function ArticlePage({ params }: Props) {
               </section>
             ))}
           </div>
+          <ArticleFeedback articleId={article.id} yesCount={article.yesCount} />
         </article>
       </ArticleViewerProvider>
 

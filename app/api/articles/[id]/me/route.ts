@@ -1,15 +1,32 @@
 import { NextResponse } from "next/server";
 import { listOwnInsightsOnArticle, type OwnInsight } from "@/lib/data/insights";
+import { getOwnArticleFeedback, listOwnReactionsOnArticle } from "@/lib/data/reactions";
+import type { ReactionKindName } from "@/lib/domain/ranking";
 import { getCurrentUser } from "@/lib/session";
 
-export type ArticleViewerResponse = { signedIn: boolean; insights: OwnInsight[] };
+export type ArticleViewerResponse = {
+  signedIn: boolean;
+  insights: OwnInsight[];
+  /** insight id → the reader's reaction */
+  reactions: Record<string, ReactionKindName>;
+  feedback: { liked: boolean; reason: string | null } | null;
+};
 
-// The signed-in reader's own part of a cached article page: their insights on it, in any status.
+// The signed-in reader's own part of a cached article page: their insights on it (in any status), their
+// reactions and their answer to "Like this article?".
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await getCurrentUser();
+  const articleId = id.slice(0, 64);
   const body: ArticleViewerResponse = user
-    ? { signedIn: true, insights: await listOwnInsightsOnArticle(user, id.slice(0, 64)) }
-    : { signedIn: false, insights: [] };
+    ? {
+        signedIn: true,
+        ...(await Promise.all([
+          listOwnInsightsOnArticle(user, articleId),
+          listOwnReactionsOnArticle(user, articleId),
+          getOwnArticleFeedback(user, articleId),
+        ]).then(([insights, reactions, feedback]) => ({ insights, reactions, feedback }))),
+      }
+    : { signedIn: false, insights: [], reactions: {}, feedback: null };
   return NextResponse.json(body, { headers: { "cache-control": "private, no-store" } });
 }

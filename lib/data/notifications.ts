@@ -1,0 +1,221 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { notificationText, type NotificationSubject } from "@/lib/domain/notification-text";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { NotificationKind, ReactionKind } from "@/lib/generated/prisma/enums";
+import type { Tx } from "./transaction";
+import type { SessionUser } from "./users";
+
+/** One line of the notifications list, as its owner sees it. */
+export type NotificationItem = {
+  id: string;
+  kind: NotificationKind;
+  text: string;
+  href: string;
+  unread: boolean;
+  /** ISO; when the event last changed (a grouped notification moves up when more people join in) */
+  updatedAt: string;
+};
+
+export type NotificationPage = { items: NotificationItem[]; nextCursor: string | null };
+
+export const NOTIFICATIONS_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 50;
+
+const publishedGroupKey = (insightId: string) => `published:${insightId}`;
+const reactionsGroupKey = (insightId: string, kind: ReactionKind) => `reactions:${insightId}:${kind}`;
+
+/**
+ * Tells an author their insight is live. Called inside the transaction that publishes it; calling it again
+ * (a retried publish, a re-approval) finds the notification already there and leaves it as it is.
+ */
+export async function notifyInsightPublished(
+  tx: Tx,
+  insight: { id: string; authorId: string },
+): Promise<void> {
+  // INSERT … ON CONFLICT DO NOTHING on (userId, groupKey): never doubled, even by two racing publishes.
+  await tx.notification.createMany({
+    data: [
+      {
+        userId: insight.authorId,
+        kind: "INSIGHT_PUBLISHED",
+        groupKey: publishedGroupKey(insight.id),
+        insightId: insight.id,
+      },
+    ],
+    skipDuplicates: true,
+  });
+}
+
+/**
+ * Brings the author's "N people <reacted> your insight" notification in line with the reactions of `kind`
+ * on the insight. Call it inside the transaction that adds, changes or removes a reaction, after that
+ * write, once for every kind the write touched.
+ */
+export async function syncReactionNotification(
+  tx: Tx,
+  insight: { id: string; authorId: string },
+  kind: ReactionKind,
+): Promise<void> {
+  // Serialises the syncs of one insight. Taken after the caller's reaction write, it waits for any other
+  // transaction syncing this insight to commit, and the count below (a new statement, hence a new READ
+  // COMMITTED snapshot) then includes that transaction's reaction: racing reactions never leave a stale
+  // count. NO KEY UPDATE, the lock an UPDATE of the counters takes, does not conflict with the KEY SHARE
+  // lock that inserting a reaction takes on its insight, so two reactors cannot deadlock here.
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Insight" WHERE "id" = ${insight.id} FOR NO KEY UPDATE`;
+  if (locked.length === 0) return;
+
+  const userId = insight.authorId;
+  const groupKey = reactionsGroupKey(insight.id, kind);
+  const count = await tx.reaction.count({
+    // The author cannot react to their own insight; should such a row ever exist, it is no news to them.
+    where: { insightId: insight.id, kind, userId: { not: userId } },
+  });
+  if (count === 0) {
+    // Nobody left: an unread notification would announce reactions that are gone. A read one is history.
+    await tx.notification.deleteMany({ where: { userId, groupKey, readAt: null } });
+    return;
+  }
+
+  const existing = await tx.notification.findUnique({
+    where: { userId_groupKey: { userId, groupKey } },
+    select: { actorCount: true, updatedAt: true },
+  });
+  if (existing?.actorCount === count) return;
+  // Prisma runs this upsert as one INSERT … ON CONFLICT DO UPDATE on the (userId, groupKey) unique index,
+  // so even a sync that skipped the lock above could not fail it with a unique violation (which would
+  // abort the caller's whole transaction: there is no retrying inside it).
+  await tx.notification.upsert({
+    where: { userId_groupKey: { userId, groupKey } },
+    create: {
+      userId,
+      kind: "INSIGHT_REACTIONS",
+      groupKey,
+      insightId: insight.id,
+      reactionKind: kind,
+      actorCount: count,
+    },
+    update:
+      !existing || count > existing.actorCount
+        ? // More people than last time: news again, back at the top of the list.
+          { actorCount: count, readAt: null, updatedAt: new Date() }
+        : // Fewer: the count is corrected where it stands, read or not.
+          { actorCount: count, updatedAt: existing.updatedAt },
+    select: { id: true },
+  });
+}
+
+type NotificationRow = {
+  id: string;
+  kind: NotificationKind;
+  reactionKind: ReactionKind | null;
+  actorCount: number;
+  readAt: Date | null;
+  updatedAt: Date;
+  sectionTitle: string | null;
+  sectionAnchor: string | null;
+  articleSlug: string | null;
+};
+
+// A notification about an insight shows only while the insight exists and its author has not deleted it
+// (a deleted insight is gone from every page, so the link would lead nowhere). Needs `i` joined to `n`.
+const visible = Prisma.sql`(n."insightId" IS NULL OR (i."id" IS NOT NULL AND i."deletedAt" IS NULL))`;
+
+function subjectOf(row: NotificationRow): NotificationSubject | null {
+  switch (row.kind) {
+    case "INSIGHT_PUBLISHED":
+      return row.sectionTitle === null ? null : { kind: row.kind, sectionTitle: row.sectionTitle };
+    case "INSIGHT_REACTIONS":
+      return row.reactionKind === null
+        ? null
+        : { kind: row.kind, reactionKind: row.reactionKind, actorCount: row.actorCount };
+  }
+}
+
+function itemOf(row: NotificationRow): NotificationItem | null {
+  const subject = subjectOf(row);
+  if (!subject || row.articleSlug === null || row.sectionAnchor === null) return null;
+  return {
+    id: row.id,
+    kind: row.kind,
+    text: notificationText(subject),
+    href: `/articles/${row.articleSlug}#${row.sectionAnchor}`,
+    unread: row.readAt === null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+type Cursor = { updatedAt: string; id: string };
+
+function encodeCursor(row: { updatedAt: Date; id: string }): string {
+  return Buffer.from(`${row.updatedAt.toISOString()}|${row.id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Cursor {
+  const [updatedAt = "", id = ""] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (!id || Number.isNaN(Date.parse(updatedAt)) || !/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(updatedAt)) {
+    throw new AppError("INVALID_INPUT", "That page of notifications does not exist.");
+  }
+  return { updatedAt, id };
+}
+
+/** The actor's notifications, most recently changed first, a page at a time (keyset on updatedAt, id). */
+export async function listNotifications(
+  actor: SessionUser,
+  options: { cursor?: string; limit?: number } = {},
+): Promise<NotificationPage> {
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? NOTIFICATIONS_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+  const cursor = options.cursor ? decodeCursor(options.cursor) : null;
+  // Stored timestamps are UTC without a zone; the cursor's ISO text cast to timestamp reads as the same.
+  const after = cursor
+    ? Prisma.sql`AND (n."updatedAt", n."id") < (${cursor.updatedAt}::timestamp(3), ${cursor.id})`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<NotificationRow[]>`
+    SELECT n."id", n."kind", n."reactionKind", n."actorCount", n."readAt", n."updatedAt",
+           s."title" AS "sectionTitle", s."anchor" AS "sectionAnchor", a."slug" AS "articleSlug"
+    FROM "Notification" n
+    LEFT JOIN "Insight" i ON i."id" = n."insightId"
+    LEFT JOIN "Section" s ON s."id" = i."sectionId"
+    LEFT JOIN "Article" a ON a."id" = s."articleId"
+    WHERE n."userId" = ${actor.id} AND ${visible} ${after}
+    ORDER BY n."updatedAt" DESC, n."id" DESC
+    LIMIT ${limit + 1}`;
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(itemOf).filter((item): item is NotificationItem => item !== null),
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+  };
+}
+
+/** How many of the actor's notifications are unread: the number on the header's bell. */
+export async function countUnreadNotifications(actor: SessionUser): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS "count"
+    FROM "Notification" n
+    LEFT JOIN "Insight" i ON i."id" = n."insightId"
+    WHERE n."userId" = ${actor.id} AND n."readAt" IS NULL AND ${visible}`;
+  return row?.count ?? 0;
+}
+
+// Marking read is written in SQL because Prisma sets @updatedAt on every update, and reading a notification
+// must not move it up the list. Timestamps are stored as UTC wall-clock time, hence AT TIME ZONE 'UTC'.
+
+/** Marks one of the actor's notifications read; anyone else's, or one that does not exist, is NOT_FOUND. */
+export async function markNotificationRead(actor: SessionUser, id: string): Promise<void> {
+  const updated = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Notification" SET "readAt" = COALESCE("readAt", now() AT TIME ZONE 'UTC')
+    WHERE "id" = ${id} AND "userId" = ${actor.id}
+    RETURNING "id"`;
+  if (updated.length === 0) throw new AppError("NOT_FOUND", "Notification not found.");
+}
+
+/** Marks every unread notification of the actor read; returns how many there were. */
+export async function markAllNotificationsRead(actor: SessionUser): Promise<{ count: number }> {
+  const count = await db.$executeRaw`
+    UPDATE "Notification" SET "readAt" = now() AT TIME ZONE 'UTC'
+    WHERE "userId" = ${actor.id} AND "readAt" IS NULL`;
+  return { count };
+}

@@ -1,0 +1,148 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { EMPTY_COUNTS, type ReactionCounts } from "@/lib/domain/ranking";
+import { AppError } from "@/lib/errors";
+import type { ReactionKind } from "@/lib/generated/prisma/enums";
+import type { ArticleFeedbackInput, ReactInput } from "@/lib/validation/reaction";
+import type { Tx } from "./transaction";
+import type { SessionUser } from "./users";
+
+export type ReactionResult = {
+  counts: ReactionCounts;
+  mine: ReactionKind | null;
+  articleId: string;
+  authorId: string;
+  /** the kinds whose totals changed (the author's grouped notifications follow them) */
+  changedKinds: ReactionKind[];
+};
+
+const COUNT_COLUMNS = {
+  LIKE: "likeCount",
+  INSIGHTFUL: "insightfulCount",
+  HELPFUL: "helpfulCount",
+  CELEBRATE: "celebrateCount",
+  UNHELPFUL: "unhelpfulCount",
+} as const satisfies Record<ReactionKind, string>;
+
+/** The counters stored on an insight, as the ranking's counts. */
+export function countsOf(row: Record<(typeof COUNT_COLUMNS)[ReactionKind], number>): ReactionCounts {
+  return {
+    LIKE: row.likeCount,
+    INSIGHTFUL: row.insightfulCount,
+    HELPFUL: row.helpfulCount,
+    CELEBRATE: row.celebrateCount,
+    UNHELPFUL: row.unhelpfulCount,
+  };
+}
+
+async function recount(tx: Tx, insightId: string): Promise<ReactionCounts> {
+  const groups = await tx.reaction.groupBy({ by: ["kind"], where: { insightId }, _count: { _all: true } });
+  const counts = { ...EMPTY_COUNTS };
+  for (const group of groups) counts[group.kind] = group._count._all;
+  await tx.insight.update({
+    where: { id: insightId },
+    data: Object.fromEntries(
+      (Object.keys(COUNT_COLUMNS) as ReactionKind[]).map((kind) => [COUNT_COLUMNS[kind], counts[kind]]),
+    ),
+  });
+  return counts;
+}
+
+/**
+ * Sets, changes or (kind null) removes the actor's reaction to a published insight. The insight's row is
+ * locked and its counters recounted from the reaction rows in the same transaction, so concurrent
+ * reactions never lose an update and the counters always equal the rows.
+ */
+export async function setReaction(
+  actor: SessionUser,
+  input: ReactInput,
+  afterChange?: (tx: Tx, change: ReactionResult & { insightId: string }) => Promise<void>,
+): Promise<ReactionResult> {
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Insight" WHERE "id" = ${input.insightId} FOR UPDATE`;
+    const insight = locked.length
+      ? await tx.insight.findUnique({
+          where: { id: input.insightId },
+          select: {
+            authorId: true,
+            status: true,
+            deletedAt: true,
+            section: { select: { articleId: true, article: { select: { status: true } } } },
+          },
+        })
+      : null;
+    if (
+      !insight ||
+      insight.status !== "PUBLISHED" ||
+      insight.deletedAt ||
+      insight.section.article.status !== "PUBLISHED"
+    ) {
+      throw new AppError("NOT_FOUND", "This insight is not available for reactions.");
+    }
+    if (insight.authorId === actor.id)
+      throw new AppError("FORBIDDEN", "You cannot react to your own insight.");
+
+    const key = { insightId_userId: { insightId: input.insightId, userId: actor.id } };
+    const previous = await tx.reaction.findUnique({ where: key, select: { kind: true } });
+    if (input.kind === null) {
+      if (previous) await tx.reaction.delete({ where: key });
+    } else {
+      await tx.reaction.upsert({
+        where: key,
+        create: { insightId: input.insightId, userId: actor.id, kind: input.kind },
+        update: { kind: input.kind },
+      });
+    }
+    const counts = await recount(tx, input.insightId);
+    const changedKinds = [...new Set([previous?.kind, input.kind])].filter(
+      (kind): kind is ReactionKind => Boolean(kind) && previous?.kind !== input.kind,
+    );
+    const result = {
+      counts,
+      mine: input.kind,
+      articleId: insight.section.articleId,
+      authorId: insight.authorId,
+      changedKinds,
+    };
+    await afterChange?.(tx, { ...result, insightId: input.insightId });
+    return result;
+  });
+}
+
+/** The actor's reactions on an article's insights: insight id → kind. */
+export async function listOwnReactionsOnArticle(
+  actor: SessionUser,
+  articleId: string,
+): Promise<Record<string, ReactionKind>> {
+  const rows = await db.reaction.findMany({
+    where: { userId: actor.id, insight: { section: { articleId } } },
+    select: { insightId: true, kind: true },
+  });
+  return Object.fromEntries(rows.map((row) => [row.insightId, row.kind]));
+}
+
+/** "Like this article?": records or changes the actor's answer; a reason is kept only with a No. */
+export async function setArticleFeedback(actor: SessionUser, input: ArticleFeedbackInput) {
+  const article = await db.article.findFirst({
+    where: { id: input.articleId, status: "PUBLISHED" },
+    select: { id: true },
+  });
+  if (!article) throw new AppError("NOT_FOUND", "Article not found.");
+  const reason = input.liked ? null : input.reason || null;
+  await db.articleFeedback.upsert({
+    where: { articleId_userId: { articleId: article.id, userId: actor.id } },
+    create: { articleId: article.id, userId: actor.id, liked: input.liked, reason },
+    update: { liked: input.liked, reason },
+  });
+  const yesCount = await db.articleFeedback.count({ where: { articleId: article.id, liked: true } });
+  return { articleId: article.id, liked: input.liked, yesCount };
+}
+
+export async function getOwnArticleFeedback(actor: SessionUser, articleId: string) {
+  const row = await db.articleFeedback.findUnique({
+    where: { articleId_userId: { articleId, userId: actor.id } },
+    select: { liked: true, reason: true },
+  });
+  return row ?? null;
+}
