@@ -13,6 +13,7 @@ import { AppError, uniqueViolation } from "@/lib/errors";
 import { hashBody } from "@/lib/insight-hash";
 import type { InsightStatus } from "@/lib/generated/prisma/enums";
 import type { AddInsightInput, DeleteInsightInput, EditInsightInput } from "@/lib/validation/insight";
+import { notifyInsightPublished } from "./notifications";
 import type { Tx } from "./transaction";
 import type { SessionUser } from "./users";
 
@@ -147,6 +148,7 @@ export async function createInsight(actor: SessionUser, input: AddInsightInput):
         },
         select: { id: true, status: true },
       });
+      if (status === "PUBLISHED") await notifyInsightPublished(tx, { id: created.id, authorId: actor.id });
       return { ...created, articleId: section.article.id, authorHandle: actor.handle };
     });
   } catch (error) {

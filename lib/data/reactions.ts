@@ -4,6 +4,7 @@ import { EMPTY_COUNTS, type ReactionCounts } from "@/lib/domain/ranking";
 import { AppError } from "@/lib/errors";
 import type { ReactionKind } from "@/lib/generated/prisma/enums";
 import type { ArticleFeedbackInput, ReactInput } from "@/lib/validation/reaction";
+import { syncReactionNotification } from "./notifications";
 import type { Tx } from "./transaction";
 import type { SessionUser } from "./users";
 
@@ -53,11 +54,7 @@ async function recount(tx: Tx, insightId: string): Promise<ReactionCounts> {
  * locked and its counters recounted from the reaction rows in the same transaction, so concurrent
  * reactions never lose an update and the counters always equal the rows.
  */
-export async function setReaction(
-  actor: SessionUser,
-  input: ReactInput,
-  afterChange?: (tx: Tx, change: ReactionResult & { insightId: string }) => Promise<void>,
-): Promise<ReactionResult> {
+export async function setReaction(actor: SessionUser, input: ReactInput): Promise<ReactionResult> {
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "Insight" WHERE "id" = ${input.insightId} FOR UPDATE`;
@@ -105,7 +102,10 @@ export async function setReaction(
       authorId: insight.authorId,
       changedKinds,
     };
-    await afterChange?.(tx, { ...result, insightId: input.insightId });
+    // The author's grouped "N people found your insight …" notifications follow the totals.
+    for (const kind of changedKinds) {
+      await syncReactionNotification(tx, { id: input.insightId, authorId: insight.authorId }, kind);
+    }
     return result;
   });
 }
