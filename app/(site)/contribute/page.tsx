@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { INSIGHT_MAX, INSIGHT_MIN, POSTING_LIMITS } from "@/lib/domain/insight-rules";
 import { CONTRIBUTOR_CALLOUT } from "@/lib/site";
 
 export const metadata: Metadata = {
@@ -30,10 +31,10 @@ export default function ContributePage() {
         </li>
       </ol>
       <p>
-        An insight is between 125 and 750 characters: long enough to say something concrete, short enough that
-        readers take in several. You can use paragraphs, <strong>bold</strong>, <em>italic</em>, bulleted and
-        numbered lists, and links. You can add one insight per section and edit it whenever you like; earlier
-        versions stay visible in its history.
+        An insight is between {INSIGHT_MIN} and {INSIGHT_MAX} characters: long enough to say something
+        concrete, short enough that readers take in several. You can use paragraphs, <strong>bold</strong>,{" "}
+        <em>italic</em>, bulleted and numbered lists, and links. You can add one insight per section and edit
+        it whenever you like; earlier versions stay visible in its history.
       </p>
 
       <h2>What makes a useful insight</h2>
@@ -55,11 +56,29 @@ export default function ContributePage() {
         </li>
       </ul>
 
+      <h2>Limits for new members</h2>
+      <p>
+        To keep spam out without slowing anyone down for long, members whose account is younger than{" "}
+        {POSTING_LIMITS.newAccountDays} days, or who have fewer than{" "}
+        {POSTING_LIMITS.establishedAfterPublished} published insights, can post one insight every{" "}
+        {POSTING_LIMITS.intervalSeconds} seconds and {POSTING_LIMITS.perDay} a day, with at most{" "}
+        {POSTING_LIMITS.maxLinks} links in each. If you reach a limit, the form tells you exactly when you can
+        post again, and keeps what you wrote. Posting the same text twice is never accepted.
+      </p>
+
       <h2>Review</h2>
       <p>
-        Insights from new members are read by a moderator before they appear; once you have a few published
-        insights, yours appear straight away. If a moderator declines or removes an insight, you are told why,
-        and you can appeal the decision once.
+        Your first insight is read by a moderator before it appears to everyone; you see it straight away,
+        marked &ldquo;Awaiting review&rdquo;. After that, your insights appear as soon as you post them. If a
+        moderator declines or removes an insight, you are told why, and you can appeal the decision once.
+      </p>
+
+      <h2>Reactions and order</h2>
+      <p>
+        Readers react to insights with Like, Insightful, Helpful or Celebrate, or mark one Unhelpful. A
+        section lists its insights by a score: Insightful and Helpful count double, Unhelpful counts against,
+        and a new insight gets a head start that fades over its first three days so late contributions are not
+        buried. Readers can switch to &ldquo;Newest&rdquo; at any time.
       </p>
 
       <h2>Badges</h2>
