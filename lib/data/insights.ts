@@ -11,11 +11,11 @@ import {
 } from "@/lib/domain/insight-rules";
 import { AppError, uniqueViolation } from "@/lib/errors";
 import { hashBody } from "@/lib/insight-hash";
-import type { InsightStatus } from "@/lib/generated/prisma/enums";
+import type { InsightStatus, UserStatus } from "@/lib/generated/prisma/enums";
 import type { AddInsightInput, DeleteInsightInput, EditInsightInput } from "@/lib/validation/insight";
 import { notifyInsightPublished } from "./notifications";
 import type { Tx } from "./transaction";
-import type { SessionUser } from "./users";
+import { accountBlock, describeBlock, type SessionUser } from "./users";
 
 /** What a write changed, so the action can revalidate exactly those cached pages. */
 export type InsightChange = {
@@ -45,12 +45,19 @@ function countPublished(tx: Tx, authorId: string) {
 // locked, so two tabs or a double click cannot both slip under a limit or past the one-per-section rule.
 async function lockAuthor(tx: Tx, userId: string) {
   const rows = await tx.$queryRaw<
-    { id: string; createdAt: Date; role: SessionUser["role"]; status: string }[]
-  >`
-    SELECT "id", "createdAt", "role", "status" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    {
+      id: string;
+      createdAt: Date;
+      role: SessionUser["role"];
+      status: UserStatus;
+      statusReason: string | null;
+      statusUntil: Date | null;
+    }[]
+  >`SELECT "id", "createdAt", "role", "status", "statusReason", "statusUntil" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
   const author = rows[0];
   if (!author) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
-  if (author.status !== "ACTIVE") throw new AppError("FORBIDDEN", "Your account cannot post right now.");
+  const block = accountBlock(author);
+  if (block) throw new AppError("FORBIDDEN", describeBlock(block));
   return author;
 }
 
