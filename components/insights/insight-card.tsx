@@ -41,7 +41,7 @@ export function InsightCard({ insight }: { insight: InsightView }) {
             Edited <RelativeTime date={insight.editedAt} /> ·{" "}
             <Link
               href={`/insights/${insight.id}/history`}
-              className="rounded-sm underline-offset-4 hover:underline"
+              className="rounded-sm underline underline-offset-4"
             >
               See revision history
             </Link>

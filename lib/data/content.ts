@@ -87,7 +87,7 @@ function toArticleCard(row: {
   return { ...row, publishedAt: (row.publishedAt ?? new Date(0)).toISOString() };
 }
 
-const publishedArticle = { status: "PUBLISHED" } as const;
+export const publishedArticle = { status: "PUBLISHED" } as const;
 
 async function countPublishedArticlesByDomain(): Promise<Map<string, number>> {
   const counts = await db.article.groupBy({
@@ -209,7 +209,8 @@ export async function resolveArticleSlug(slug: string): Promise<string | null> {
   );
 }
 
-const visibleInsight = { status: "PUBLISHED", deletedAt: null, author: { status: "ACTIVE" } } as const;
+/** Insights readers may see: published, not deleted, by an active member. */
+export const visibleInsight = { status: "PUBLISHED", deletedAt: null, author: { status: "ACTIVE" } } as const;
 
 /**
  * A section's readable insights in "top" order (index Insight(sectionId, status, publishedAt)). Ranking

@@ -17,7 +17,7 @@ import {
   type PublicSectionInsightsRequest,
 } from "@/lib/validation/public-api";
 import { cached } from "./cache";
-import { resolveArticleSlug } from "./content";
+import { publishedArticle, resolveArticleSlug, visibleInsight } from "./content";
 
 // Reads behind the public JSON API (app/api/v1). Each function takes the request's parameters as they came
 // (untrusted strings), parses them, and throws AppError INVALID_INPUT or NOT_FOUND. Data goes through Next's
@@ -82,8 +82,6 @@ export type PublicMemberInsights = {
 };
 
 /** What readers may see of an insight: published, not deleted, by an author in good standing. */
-const visibleInsight = { status: "PUBLISHED", deletedAt: null, author: { status: "ACTIVE" } } as const;
-const publishedArticle = { status: "PUBLISHED" } as const;
 
 const insightSelect = {
   id: true,

@@ -31,7 +31,10 @@ export default async function SignInPage({ searchParams }: Props) {
           <SignInForm callbackUrl={callbackUrl} />
           <p className="text-muted-foreground text-sm">
             New to Roundtable?{" "}
-            <Link href={signUpHref} className="text-accent rounded-sm font-medium hover:underline">
+            <Link
+              href={signUpHref}
+              className="text-accent rounded-sm font-medium underline underline-offset-4"
+            >
               Create an account
             </Link>
           </p>

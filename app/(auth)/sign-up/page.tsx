@@ -32,7 +32,10 @@ export default async function SignUpPage({ searchParams }: Props) {
           <SignUpForm callbackUrl={callbackUrl} />
           <p className="text-muted-foreground text-sm">
             Already have an account?{" "}
-            <Link href={signInHref} className="text-accent rounded-sm font-medium hover:underline">
+            <Link
+              href={signInHref}
+              className="text-accent rounded-sm font-medium underline underline-offset-4"
+            >
               Sign in
             </Link>
           </p>

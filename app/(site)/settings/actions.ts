@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidateTag } from "next/cache";
+import { revalidateTag, updateTag } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { tags } from "@/lib/cache-tags";
 import { listArticleIdsWithInsightsBy } from "@/lib/data/members";
@@ -12,10 +12,10 @@ export async function updateProfileAction(input: unknown): Promise<ActionResult<
   return runAction(async () => {
     const user = await requireUser();
     const { handle, previousHandle } = await updateProfile(user, profileSchema.parse(input));
-    // The profile lives at both handles' cache entries, and the member's name and headline appear on
-    // every article they have insights on.
-    revalidateTag(tags.memberHandle(previousHandle), "max");
-    revalidateTag(tags.memberHandle(handle), "max");
+    // The member sees their own profile change at once (updateTag); the articles that show their name
+    // and headline next to insights refresh in the background for everyone else.
+    updateTag(tags.memberHandle(previousHandle));
+    updateTag(tags.memberHandle(handle));
     for (const articleId of await listArticleIdsWithInsightsBy(user.id)) {
       revalidateTag(tags.article(articleId), "max");
     }

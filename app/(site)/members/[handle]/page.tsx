@@ -62,7 +62,7 @@ export default async function MemberPage({ params }: Props) {
                   On{" "}
                   <Link
                     href={`/articles/${insight.article.slug}#${insight.section.anchor}`}
-                    className="rounded-sm font-medium hover:underline"
+                    className="rounded-sm font-medium underline underline-offset-4"
                   >
                     {insight.article.title}
                   </Link>{" "}

@@ -125,7 +125,7 @@ export function ArticleFeedback({
         <p className="text-muted-foreground mt-3 text-sm">
           <Link
             href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`}
-            className="text-accent hover:underline"
+            className="text-accent underline underline-offset-4"
           >
             Sign in
           </Link>{" "}

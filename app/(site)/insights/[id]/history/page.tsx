@@ -65,11 +65,14 @@ export default async function InsightHistoryPage({ params }: Props) {
       <header>
         <h1 className="text-3xl font-bold tracking-tight">Revision history</h1>
         <p className="text-muted-foreground mt-2">
-          <Link href={`/members/${history.author.handle}`} className="rounded-sm font-medium hover:underline">
+          <Link
+            href={`/members/${history.author.handle}`}
+            className="rounded-sm font-medium underline underline-offset-4"
+          >
             {history.author.name}
           </Link>
           &rsquo;s insight on{" "}
-          <Link href={articleHref} className="rounded-sm hover:underline">
+          <Link href={articleHref} className="rounded-sm underline underline-offset-4">
             {history.section.title}
           </Link>
           . {history.versions.length} {history.versions.length === 1 ? "version" : "versions"}, newest first.
