@@ -31,6 +31,12 @@ export function ReactionBar({
   const serverMine = articleViewer?.reactions[insightId] ?? null;
   const [state, setState] = useState({ counts: initialCounts, mine: serverMine as ReactionKindName | null });
   const [busy, setBusy] = useState(false);
+  // Counts from a refreshed page replace the local ones.
+  const [shownCounts, setShownCounts] = useState(initialCounts);
+  if (shownCounts !== initialCounts && JSON.stringify(shownCounts) !== JSON.stringify(initialCounts)) {
+    setShownCounts(initialCounts);
+    setState((current) => ({ ...current, counts: initialCounts }));
+  }
 
   // The reader's own reaction arrives after the cached page: adopt it once it does.
   useEffect(() => {

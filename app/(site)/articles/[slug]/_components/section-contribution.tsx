@@ -15,6 +15,13 @@ import { toast } from "@/components/ui/toaster";
 import { randomUuid } from "@/lib/uuid";
 import { addInsightAction } from "../actions";
 
+const STATUS_BADGE = {
+  PENDING: { label: "Awaiting review", variant: "warning" },
+  PUBLISHED: { label: "Published", variant: "success" },
+  REJECTED: { label: "Not published", variant: "destructive" },
+  REMOVED: { label: "Removed by a moderator", variant: "destructive" },
+} as const;
+
 type Props = {
   sectionId: string;
   sectionAnchor: string;
@@ -61,11 +68,7 @@ export function SectionContribution({ sectionId, sectionAnchor, sectionTitle, li
           >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <p className="text-sm font-medium">Your insight</p>
-              {own.status === "PENDING" ? (
-                <Badge variant="warning">Awaiting review</Badge>
-              ) : (
-                <Badge variant="success">Published</Badge>
-              )}
+              <Badge variant={STATUS_BADGE[own.status].variant}>{STATUS_BADGE[own.status].label}</Badge>
             </div>
             <div className="mt-2">
               <InsightMarkdown source={own.body} />

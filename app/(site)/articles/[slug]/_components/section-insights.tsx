@@ -23,6 +23,13 @@ export function SectionInsights({ articleId, sectionId, sectionTitle, initial, t
   const [order, setOrder] = useState<InsightOrder>("top");
   const [items, setItems] = useState(initial);
   const [loading, setLoading] = useState(false);
+  // A refreshed page (after an edit, a post or a delete) brings new insights: start over from them.
+  const [shown, setShown] = useState(initial);
+  if (shown !== initial) {
+    setShown(initial);
+    setItems(initial);
+    setOrder("top");
+  }
 
   async function load(nextOrder: InsightOrder, offset: number, limit: number) {
     setLoading(true);
