@@ -1,6 +1,7 @@
 // A member hears what happened to their insight: the header's bell counts what is new, /notifications says
 // what it is and links to it, and reading (one, all, or by opening it) clears the count.
 import { register } from "node:module";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { Database } from "../prisma/client";
 import { createArticle, createInsight, createUser } from "../prisma/factories";
@@ -76,6 +77,11 @@ test("a member sees their insight was published and found insightful, then marks
     await expect(item.getByText("New", { exact: true })).toBeVisible();
   }
   await expect(published.getByRole("link", { name: PUBLISHED_TEXT })).toHaveAttribute("href", href);
+  // Unread styling, the "New" labels and the bell's badge meet WCAG 2.1 AA (contrast among them).
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(
+    axe.violations.map((v) => ({ rule: v.id, targets: v.nodes.map((n) => n.target.join(" ")) })),
+  ).toEqual([]);
 
   await page.getByRole("button", { name: "Mark all as read" }).click();
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { Pencil, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { deleteInsightAction, editInsightAction } from "@/app/(site)/articles/[slug]/actions";
 import { Button } from "@/components/ui/button";
@@ -21,7 +20,6 @@ import { InsightEditor } from "./insight-editor";
 /** Edit and Delete, shown only to the author of the insight. */
 export function OwnInsightActions({ insightId, body }: { insightId: string; body: string }) {
   const articleViewer = useArticleViewer();
-  const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -40,7 +38,6 @@ export function OwnInsightActions({ insightId, body }: { insightId: string; body
     setConfirmingDelete(false);
     toast.success("Insight deleted");
     await refresh();
-    router.refresh();
   }
 
   return (
@@ -69,7 +66,6 @@ export function OwnInsightActions({ insightId, body }: { insightId: string; body
               setEditing(false);
               toast.success("Insight updated");
               await refresh();
-              router.refresh();
             }}
             onCancel={() => setEditing(false)}
           />

@@ -61,11 +61,21 @@ async function lockAuthor(tx: Tx, userId: string) {
   return author;
 }
 
-async function assertLinkLimit(tx: Tx, author: { id: string; createdAt: Date }, body: string) {
-  const limited = isLimitedPoster({
+/** Whether the author posts under the new-member limits; moderators and admins never do. */
+async function isLimited(tx: Tx, author: { id: string; createdAt: Date; role: SessionUser["role"] }) {
+  if (author.role !== "MEMBER") return false;
+  return isLimitedPoster({
     createdAt: author.createdAt,
     publishedInsightCount: await countPublished(tx, author.id),
   });
+}
+
+async function assertLinkLimit(
+  tx: Tx,
+  author: { id: string; createdAt: Date; role: SessionUser["role"] },
+  body: string,
+) {
+  const limited = await isLimited(tx, author);
   if (limited && countLinks(body) > POSTING_LIMITS.maxLinks) {
     const message = `New members can include at most ${POSTING_LIMITS.maxLinks} links in an insight.`;
     throw new AppError("INVALID_INPUT", message, { fieldErrors: { body: message } });
@@ -74,8 +84,9 @@ async function assertLinkLimit(tx: Tx, author: { id: string; createdAt: Date }, 
 }
 
 async function assertNotRepeated(tx: Tx, authorId: string, bodyHash: string, exceptId?: string) {
+  // Deleted insights do not count: deleting and posting again is not spam (the rate limits still apply).
   const same = await tx.insight.findFirst({
-    where: { authorId, bodyHash, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: { authorId, bodyHash, deletedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
   if (same) {

@@ -12,8 +12,9 @@ import { articleFeedbackSchema, reactSchema } from "@/lib/validation/reaction";
 
 type InsightResult = { id: string; status: InsightChange["status"] };
 
-// The author sees their change on the very next render (updateTag, not stale-while-revalidate): the
-// article page, the author's profile and the insight's history.
+// The author sees their change at once (updateTag, not stale-while-revalidate): the article page, the
+// author's profile and the insight's history. An action that updates tags answers with the refreshed page,
+// so the client needs no router.refresh() (which the browser may answer from its HTTP cache).
 function expireAffectedPages(change: InsightChange) {
   updateTag(tags.article(change.articleId));
   updateTag(tags.memberHandle(change.authorHandle));

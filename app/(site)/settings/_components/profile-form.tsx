@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, fieldControlProps } from "@/components/ui/field";
@@ -12,7 +11,6 @@ import { profileSchema, type ProfileInput } from "@/lib/validation/account";
 import { updateProfileAction } from "../actions";
 
 export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
-  const router = useRouter();
   const { refresh } = useViewer();
   const form = useForm<ProfileInput>({ resolver: zodResolver(profileSchema), defaultValues: defaults });
   const { errors, isSubmitting, isDirty } = form.formState;
@@ -33,7 +31,6 @@ export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
     form.reset({ ...values, handle: result.data.handle });
     toast.success("Profile saved");
     await refresh();
-    router.refresh();
   }
 
   return (

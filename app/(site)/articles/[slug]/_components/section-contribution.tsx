@@ -2,7 +2,6 @@
 
 import { MessageSquarePlus } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useArticleViewer } from "@/components/insights/article-viewer";
 import { InsightEditor } from "@/components/insights/insight-editor";
@@ -37,7 +36,6 @@ type Props = {
 export function SectionContribution({ sectionId, sectionAnchor, sectionTitle, listedInsightIds }: Props) {
   const { viewer } = useViewer();
   const articleViewer = useArticleViewer();
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   // One key per draft: a double click or a retry after a network error reuses it, so the server
   // answers with the insight the first submission created instead of making a second one.
@@ -115,7 +113,6 @@ export function SectionContribution({ sectionId, sectionAnchor, sectionTitle, li
           idempotencyKey.current = "";
           setOpen(false);
           await articleViewer.refresh();
-          router.refresh();
           toast.success(
             posted.status === "PENDING"
               ? "Thanks! Your insight is awaiting review"
