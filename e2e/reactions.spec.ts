@@ -5,6 +5,9 @@ import type { Database } from "../prisma/client";
 import { createArticle, createInsight } from "../prisma/factories";
 import { expect, headerSignInLink, test, type TestUser } from "./fixtures";
 
+// Every test makes nine members and an article first: room for that on a loaded machine.
+test.describe.configure({ timeout: 60_000 });
+
 const SECTION_TITLE = "Sharing what you learned";
 const HOUR = 60 * 60 * 1000;
 
@@ -80,7 +83,6 @@ test("a member reacts at once, changes and removes the reaction, and it is all t
   makeUser,
   signIn,
 }) => {
-  test.setTimeout(60_000);
   const { path, authors } = await articleWithInsights(db, makeUser);
   const reader = await makeUser();
   await signIn(page, reader);
@@ -232,7 +234,6 @@ test("'Like this article?': No with a reason, then Yes, remembered after a reloa
   makeUser,
   signIn,
 }) => {
-  test.setTimeout(60_000);
   const { path, articleId } = await articleWithInsights(db, makeUser);
   const reader = await makeUser();
   await signIn(page, reader);

@@ -65,14 +65,17 @@ export async function setReaction(actor: SessionUser, input: ReactInput): Promis
             authorId: true,
             status: true,
             deletedAt: true,
+            author: { select: { status: true } },
             section: { select: { articleId: true, article: { select: { status: true } } } },
           },
         })
       : null;
+    // Only what readers can see (content.ts's visibleInsight) can be reacted to.
     if (
       !insight ||
       insight.status !== "PUBLISHED" ||
       insight.deletedAt ||
+      insight.author.status !== "ACTIVE" ||
       insight.section.article.status !== "PUBLISHED"
     ) {
       throw new AppError("NOT_FOUND", "This insight is not available for reactions.");

@@ -92,7 +92,9 @@ export function ArticleFeedback({
               aria-pressed={liked === false}
               disabled={busy}
               onClick={() => {
-                void answer(false).then((ok) => ok && setAskReason(true));
+                // Already "No": just open the reason again rather than erasing the saved one.
+                if (liked === false) setAskReason(true);
+                else void answer(false).then((ok) => ok && setAskReason(true));
               }}
             >
               <ThumbsDown aria-hidden="true" /> No
