@@ -62,6 +62,12 @@ test("a new member's first insight: live counter, a short text refused, then pos
   await expect(textbox).toHaveValue(short);
   await expect(textbox).toHaveAttribute("aria-invalid", "true");
 
+  const long = `${"A considered thought about product strategy. ".repeat(17)}`.trim();
+  await textbox.fill(long);
+  await form.getByRole("button", { name: "Post insight" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Keep it to 750 characters.");
+  await expect(textbox).toHaveValue(long);
+
   const body = insightText("Product strategy");
   await textbox.fill(body);
   await expect(form.getByText(`${body.length} / 750 characters`, { exact: true })).toBeVisible();
