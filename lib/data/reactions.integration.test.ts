@@ -168,8 +168,9 @@ describe("setReaction", () => {
       authorId: suspended.id,
       status: "PENDING",
     });
+    // A suspended author's insights are hidden from readers, so there is nothing to react to.
     expect(await codeOf(setReaction(sessionUserOf(author), { insightId: own.id, kind: "LIKE" }))).toBe(
-      "FORBIDDEN",
+      "NOT_FOUND",
     );
     expect(await codeOf(setReaction(suspended, { insightId: pending.id, kind: "LIKE" }))).toBe("NOT_FOUND");
     expect(await db.reaction.count({ where: { insightId: { in: [own.id, pending.id] } } })).toBe(0);
