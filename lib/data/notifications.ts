@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { notificationText, type NotificationSubject } from "@/lib/domain/notification-text";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { NotificationKind, ReactionKind } from "@/lib/generated/prisma/enums";
+import type { BadgeTier, NotificationKind, ReactionKind } from "@/lib/generated/prisma/enums";
 import type { Tx } from "./transaction";
 import type { SessionUser } from "./users";
 
@@ -117,6 +117,10 @@ type NotificationRow = {
   sectionTitle: string | null;
   sectionAnchor: string | null;
   articleSlug: string | null;
+  badgeSlug: string | null;
+  badgeName: string | null;
+  badgeTier: BadgeTier | null;
+  domainName: string | null;
 };
 
 // A notification about an insight shows only while the insight exists and its author has not deleted it
@@ -131,17 +135,29 @@ function subjectOf(row: NotificationRow): NotificationSubject | null {
       return row.reactionKind === null
         ? null
         : { kind: row.kind, reactionKind: row.reactionKind, actorCount: row.actorCount };
+    case "BADGE_GRANTED":
+      return row.badgeName === null || row.badgeTier === null
+        ? null
+        : { kind: row.kind, badgeName: row.badgeName, tier: row.badgeTier, domainName: row.domainName };
   }
+}
+
+function hrefOf(row: NotificationRow): string | null {
+  if (row.kind === "BADGE_GRANTED") return row.badgeSlug ? `/badges/${row.badgeSlug}` : null;
+  return row.articleSlug === null || row.sectionAnchor === null
+    ? null
+    : `/articles/${row.articleSlug}#${row.sectionAnchor}`;
 }
 
 function itemOf(row: NotificationRow): NotificationItem | null {
   const subject = subjectOf(row);
-  if (!subject || row.articleSlug === null || row.sectionAnchor === null) return null;
+  const href = hrefOf(row);
+  if (!subject || !href) return null;
   return {
     id: row.id,
     kind: row.kind,
     text: notificationText(subject),
-    href: `/articles/${row.articleSlug}#${row.sectionAnchor}`,
+    href,
     unread: row.readAt === null,
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -174,11 +190,15 @@ export async function listNotifications(
     : Prisma.empty;
   const rows = await db.$queryRaw<NotificationRow[]>`
     SELECT n."id", n."kind", n."reactionKind", n."actorCount", n."readAt", n."updatedAt",
-           s."title" AS "sectionTitle", s."anchor" AS "sectionAnchor", a."slug" AS "articleSlug"
+           s."title" AS "sectionTitle", s."anchor" AS "sectionAnchor", a."slug" AS "articleSlug",
+           b."slug" AS "badgeSlug", b."name" AS "badgeName", b."tier" AS "badgeTier", d."name" AS "domainName"
     FROM "Notification" n
     LEFT JOIN "Insight" i ON i."id" = n."insightId"
     LEFT JOIN "Section" s ON s."id" = i."sectionId"
     LEFT JOIN "Article" a ON a."id" = s."articleId"
+    LEFT JOIN "UserBadge" ub ON ub."id" = n."userBadgeId"
+    LEFT JOIN "Badge" b ON b."slug" = ub."badgeSlug"
+    LEFT JOIN "Domain" d ON d."id" = ub."domainId"
     WHERE n."userId" = ${actor.id} AND ${visible} ${after}
     ORDER BY n."updatedAt" DESC, n."id" DESC
     LIMIT ${limit + 1}`;

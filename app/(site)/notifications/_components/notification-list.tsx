@@ -1,6 +1,6 @@
 "use client";
 
-import { BellOff, CheckCheck, CircleCheck, MessageCircleHeart } from "lucide-react";
+import { Award, BellOff, CheckCheck, CircleCheck, MessageCircleHeart } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { useViewer } from "@/components/layout/viewer-provider";
@@ -20,6 +20,7 @@ import {
 const ICONS: Record<NotificationItem["kind"], typeof CircleCheck> = {
   INSIGHT_PUBLISHED: CircleCheck,
   INSIGHT_REACTIONS: MessageCircleHeart,
+  BADGE_GRANTED: Award,
 };
 
 const OFFLINE = "We could not reach Roundtable. Please try again.";
