@@ -4,6 +4,8 @@ export const tags = {
   articles: "articles",
   /** the domain tree and domain pages */
   domains: "domains",
+  /** the badge list and each badge's holders (/badges, /badges/<slug>) */
+  badges: "badges",
   article: (id: string) => `article:${id}`,
   articleSlug: (slug: string) => `article-slug:${slug}`,
   domain: (id: string) => `domain:${id}`,

@@ -12,6 +12,7 @@ type ArticleViewerValue = {
   ownInsights: OwnInsight[];
   reactions: ArticleViewerResponse["reactions"];
   feedback: ArticleViewerResponse["feedback"];
+  progress: ArticleViewerResponse["progress"];
   loaded: boolean;
   refresh: () => Promise<void>;
 };
@@ -33,6 +34,7 @@ export function ArticleViewerProvider({
     insights: [],
     reactions: {},
     feedback: null,
+    progress: null,
   });
   const [loaded, setLoaded] = useState(false);
 
@@ -43,7 +45,12 @@ export function ArticleViewerProvider({
       });
       if (!response.ok) return;
       const body = (await response.json()) as ArticleViewerResponse;
-      setMine({ insights: body.insights, reactions: body.reactions, feedback: body.feedback });
+      setMine({
+        insights: body.insights,
+        reactions: body.reactions,
+        feedback: body.feedback,
+        progress: body.progress,
+      });
     } finally {
       setLoaded(true);
     }
@@ -60,6 +67,7 @@ export function ArticleViewerProvider({
     ownInsights: viewer.status === "signed-in" ? mine.insights : [],
     reactions: viewer.status === "signed-in" ? mine.reactions : {},
     feedback: viewer.status === "signed-in" ? mine.feedback : null,
+    progress: viewer.status === "signed-in" ? mine.progress : null,
     loaded: viewer.status === "signed-in" ? loaded : viewer.status === "signed-out",
     refresh,
   };

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BadgeChipList } from "@/components/badges/badge-chip";
 import { InsightMarkdown } from "@/components/markdown/markdown";
 import { InitialsAvatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -15,14 +16,18 @@ export function InsightCard({ insight }: { insight: InsightView }) {
       <header className="flex items-start gap-3">
         <InitialsAvatar name={insight.author.name} />
         <div className="min-w-0 flex-1">
-          <p className="text-sm leading-tight">
-            <Link
-              href={`/members/${insight.author.handle}`}
-              className="rounded-sm font-medium hover:underline"
-            >
-              {insight.author.name}
-            </Link>
-          </p>
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <p className="text-sm leading-tight">
+              <Link
+                href={`/members/${insight.author.handle}`}
+                className="rounded-sm font-medium hover:underline"
+              >
+                {insight.author.name}
+              </Link>
+            </p>
+            {/* `?? []`: article views cached before authors carried badges have none */}
+            <BadgeChipList badges={insight.author.badges ?? []} label={`Badges of ${insight.author.name}`} />
+          </div>
           {insight.author.headline ? (
             <p className="text-muted-foreground truncate text-xs">{insight.author.headline}</p>
           ) : null}

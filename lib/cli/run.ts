@@ -51,6 +51,19 @@ async function main() {
   const { database, server } = await openDatabase();
   let exitCode = 0;
   try {
+    if (command === "badges") {
+      // A full badge pass now, as the daily job runs it (npm run badges:grant).
+      process.env.DATABASE_URL = database.url;
+      const { runBadgePass } = await import("../data/badges");
+      const report = await runBadgePass();
+      const line = (change: { userId: string; badgeSlug: string; domainId: string | null }) =>
+        `  ${change.badgeSlug}${change.domainId ? ` (domain ${change.domainId})` : ""} → member ${change.userId}`;
+      console.log(`Granted ${report.granted.length} badge(s):`);
+      report.granted.forEach((change) => console.log(line(change)));
+      console.log(`Revoked ${report.revoked.length} badge(s):`);
+      report.revoked.forEach((change) => console.log(line(change)));
+      return;
+    }
     if (command === "seed") {
       const demoAccounts = !production && (database.embedded || rest.includes("--demo"));
       await seedDatabase(database, { demoAccounts, onlyIfEmpty: false });

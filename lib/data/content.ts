@@ -1,6 +1,7 @@
 import "server-only";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
+import { getArticleAuthorBadges, type AuthorBadge } from "./badge-views";
 import { cached } from "./cache";
 import { countsOf } from "./reactions";
 import { rankInsights, type InsightOrder, type ReactionCounts } from "@/lib/domain/ranking";
@@ -27,7 +28,8 @@ export type InsightView = {
   publishedAt: string;
   editedAt: string | null;
   reactions: ReactionCounts;
-  author: { name: string; handle: string; headline: string };
+  /** `badges`: the highest Contributor tier the author holds and Top Voice in the article's domain */
+  author: { name: string; handle: string; headline: string; badges: AuthorBadge[] };
 };
 export type SectionView = {
   id: string;
@@ -219,7 +221,8 @@ export const visibleInsight = { status: "PUBLISHED", deletedAt: null, author: { 
  */
 async function loadRankedSectionInsights(
   sectionId: string,
-  order: InsightOrder = "top",
+  order: InsightOrder,
+  authorBadges: ReadonlyMap<string, AuthorBadge[]>,
 ): Promise<InsightView[]> {
   const rows = await db.insight.findMany({
     where: { sectionId, ...visibleInsight },
@@ -233,6 +236,7 @@ async function loadRankedSectionInsights(
       helpfulCount: true,
       celebrateCount: true,
       unhelpfulCount: true,
+      authorId: true,
       author: { select: { name: true, handle: true, headline: true } },
     },
     orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
@@ -249,7 +253,7 @@ async function loadRankedSectionInsights(
     publishedAt: row.publishedAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     reactions: row.counts,
-    author: row.author,
+    author: { ...row.author, badges: authorBadges.get(row.authorId) ?? [] },
   }));
 }
 
@@ -263,10 +267,11 @@ export async function listSectionInsights(
     async () => {
       const section = await db.section.findFirst({
         where: { id: sectionId, articleId, article: publishedArticle },
-        select: { id: true },
+        select: { id: true, article: { select: { domainId: true } } },
       });
       if (!section) return null;
-      const all = await loadRankedSectionInsights(section.id, query.order);
+      const authorBadges = await getArticleAuthorBadges(articleId, section.article.domainId);
+      const all = await loadRankedSectionInsights(section.id, query.order, authorBadges);
       return { insights: all.slice(query.offset, query.offset + query.limit), total: all.length };
     },
     ["section-insights", articleId, sectionId, query.order, String(query.offset), String(query.limit)],
@@ -299,7 +304,12 @@ export async function getArticleView(id: string): Promise<ArticleView | null> {
       });
       if (!article) return null;
       const [ranked, yesCount] = await Promise.all([
-        Promise.all(article.sections.map((section) => loadRankedSectionInsights(section.id))),
+        // One query for every author's badge chips, then the sections.
+        getArticleAuthorBadges(article.id, article.domain.id).then((authorBadges) =>
+          Promise.all(
+            article.sections.map((section) => loadRankedSectionInsights(section.id, "top", authorBadges)),
+          ),
+        ),
         db.articleFeedback.count({ where: { articleId: article.id, liked: true } }),
       ]);
       return {

@@ -1,6 +1,8 @@
 import "server-only";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
+import { contributorProgress, type ContributorProgress } from "@/lib/domain/badges";
+import { listMemberBadges, type MemberBadge, type PastMemberBadge } from "./badge-views";
 import { cached } from "./cache";
 
 export type MemberInsight = {
@@ -16,6 +18,22 @@ export type MemberProfile = {
   headline: string;
   memberSince: string;
   insightCount: number;
+  /** distinct published articles the member's published insights are on */
+  articleCount: number;
+  /** reactions other members gave the member's published insights, Unhelpful not counted */
+  reactionCount: number;
+  /** toward the next Contributor tier, from `articleCount` (the `message` is worded for the member) */
+  progress: ContributorProgress;
+  badges: MemberBadge[];
+  /** badges the member held and lost, most recently lost first */
+  pastBadges: PastMemberBadge[];
+  /** the newest PROFILE_INSIGHT_LIMIT insights, newest first */
+  insights: MemberInsight[];
+};
+
+/** A run of a member's insights on one article. */
+export type MemberArticleInsights = {
+  article: { slug: string; title: string };
   insights: MemberInsight[];
 };
 
@@ -36,8 +54,21 @@ export async function getMemberProfile(handle: string): Promise<MemberProfile | 
         deletedAt: null,
         section: { article: { status: "PUBLISHED" } },
       } as const;
-      const [insightCount, insights] = await Promise.all([
+      const [insightCount, articleCount, reactions, badges, insights] = await Promise.all([
         db.insight.count({ where: visible }),
+        db.article.count({
+          where: {
+            status: "PUBLISHED",
+            sections: {
+              some: { insights: { some: { authorId: user.id, status: "PUBLISHED", deletedAt: null } } },
+            },
+          },
+        }),
+        db.insight.aggregate({
+          where: visible,
+          _sum: { likeCount: true, insightfulCount: true, helpfulCount: true, celebrateCount: true },
+        }),
+        listMemberBadges(user.id),
         db.insight.findMany({
           where: visible,
           select: {
@@ -58,6 +89,15 @@ export async function getMemberProfile(handle: string): Promise<MemberProfile | 
         headline: user.headline,
         memberSince: user.createdAt.toISOString(),
         insightCount,
+        articleCount,
+        reactionCount:
+          (reactions._sum.likeCount ?? 0) +
+          (reactions._sum.insightfulCount ?? 0) +
+          (reactions._sum.helpfulCount ?? 0) +
+          (reactions._sum.celebrateCount ?? 0),
+        progress: contributorProgress(articleCount),
+        badges: badges.current,
+        pastBadges: badges.past,
         insights: insights.map((insight) => ({
           id: insight.id,
           body: insight.body,
@@ -70,6 +110,17 @@ export async function getMemberProfile(handle: string): Promise<MemberProfile | 
     ["member-profile", handle],
     [tags.memberHandle(handle)],
   );
+}
+
+/** Insights grouped by article, articles in the order of their newest insight, insights kept in order. */
+export function groupInsightsByArticle(insights: MemberInsight[]): MemberArticleInsights[] {
+  const groups = new Map<string, MemberArticleInsights>();
+  for (const insight of insights) {
+    const group = groups.get(insight.article.slug);
+    if (group) group.insights.push(insight);
+    else groups.set(insight.article.slug, { article: insight.article, insights: [insight] });
+  }
+  return [...groups.values()];
 }
 
 /** The articles a member's published insights appear on: their pages show the member's name and headline. */

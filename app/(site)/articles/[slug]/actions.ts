@@ -1,11 +1,13 @@
 "use server";
 
 import { updateTag } from "next/cache";
+import { after } from "next/server";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { tags } from "@/lib/cache-tags";
 import { createInsight, deleteInsight, editInsight, type InsightChange } from "@/lib/data/insights";
 import { setArticleFeedback, setReaction } from "@/lib/data/reactions";
 import type { ReactionCounts } from "@/lib/domain/ranking";
+import { requestBadgeEvaluation } from "@/lib/jobs/badges";
 import { requireUser } from "@/lib/session";
 import { addInsightSchema, deleteInsightSchema, editInsightSchema } from "@/lib/validation/insight";
 import { articleFeedbackSchema, reactSchema } from "@/lib/validation/reaction";
@@ -26,6 +28,8 @@ export async function addInsightAction(input: unknown): Promise<ActionResult<Ins
     const user = await requireUser();
     const change = await createInsight(user, addInsightSchema.parse(input));
     expireAffectedPages(change);
+    // Badges follow within seconds, after the response (the member sees their progress at once anyway).
+    if (change.status === "PUBLISHED") after(() => requestBadgeEvaluation([user.id]));
     return { id: change.id, status: change.status };
   });
 }
@@ -44,6 +48,7 @@ export async function deleteInsightAction(input: unknown): Promise<ActionResult<
     const user = await requireUser();
     const change = await deleteInsight(user, deleteInsightSchema.parse(input));
     expireAffectedPages(change);
+    after(() => requestBadgeEvaluation([user.id]));
     return { id: change.id };
   });
 }
@@ -55,6 +60,7 @@ export async function reactAction(
     const user = await requireUser();
     const result = await setReaction(user, reactSchema.parse(input));
     updateTag(tags.article(result.articleId));
+    after(() => requestBadgeEvaluation([result.authorId]));
     return { counts: result.counts, mine: result.mine };
   });
 }

@@ -11,6 +11,7 @@ import { getArticleView, resolveArticleSlug, type ArticleView } from "@/lib/data
 import { extractFaq } from "@/lib/markdown/faq";
 import { CONTRIBUTOR_CALLOUT, SITE_NAME, siteUrl } from "@/lib/site";
 import { ArticleFeedback } from "./_components/article-feedback";
+import { ContributorProgress } from "./_components/contributor-progress";
 import { SectionContribution } from "./_components/section-contribution";
 import { SectionInsights } from "./_components/section-insights";
 
@@ -173,40 +174,41 @@ export default async function ArticlePage({ params }: Props) {
           </div>
           <ArticleFeedback articleId={article.id} yesCount={article.yesCount} />
         </article>
-      </ArticleViewerProvider>
 
-      <aside
-        aria-label="About contributing"
-        className="flex flex-col gap-6 lg:sticky lg:top-20 lg:self-start"
-      >
-        <div className="border-border bg-card rounded-lg border p-5">
-          <h2 className="font-semibold">Share what you know</h2>
-          <p className="text-muted-foreground mt-2 text-sm leading-relaxed">{CONTRIBUTOR_CALLOUT}</p>
-          <Link
-            href="/contribute"
-            className="text-accent mt-3 inline-block rounded-sm text-sm font-medium hover:underline"
-          >
-            Learn more about how to contribute
-          </Link>
-        </div>
-        <nav aria-label="Sections" className="hidden lg:block">
-          <h2 className="text-muted-foreground text-xs font-semibold tracking-wide uppercase">
-            In this article
-          </h2>
-          <ol className="mt-3 flex flex-col gap-2 text-sm">
-            {article.sections.map((section) => (
-              <li key={section.id}>
-                <a
-                  href={`#${section.anchor}`}
-                  className="text-muted-foreground hover:text-foreground rounded-sm"
-                >
-                  {section.title}
-                </a>
-              </li>
-            ))}
-          </ol>
-        </nav>
-      </aside>
+        <aside
+          aria-label="About contributing"
+          className="flex flex-col gap-6 lg:sticky lg:top-20 lg:self-start"
+        >
+          <div className="border-border bg-card rounded-lg border p-5">
+            <h2 className="font-semibold">Share what you know</h2>
+            <p className="text-muted-foreground mt-2 text-sm leading-relaxed">{CONTRIBUTOR_CALLOUT}</p>
+            <ContributorProgress />
+            <Link
+              href="/contribute"
+              className="text-accent mt-3 inline-block rounded-sm text-sm font-medium hover:underline"
+            >
+              Learn more about how to contribute
+            </Link>
+          </div>
+          <nav aria-label="Sections" className="hidden lg:block">
+            <h2 className="text-muted-foreground text-xs font-semibold tracking-wide uppercase">
+              In this article
+            </h2>
+            <ol className="mt-3 flex flex-col gap-2 text-sm">
+              {article.sections.map((section) => (
+                <li key={section.id}>
+                  <a
+                    href={`#${section.anchor}`}
+                    className="text-muted-foreground hover:text-foreground rounded-sm"
+                  >
+                    {section.title}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        </aside>
+      </ArticleViewerProvider>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
+import { getContributorProgress } from "@/lib/data/badges";
 import { listOwnInsightsOnArticle, type OwnInsight } from "@/lib/data/insights";
+import type { ContributorProgress } from "@/lib/domain/badges";
 import { getOwnArticleFeedback, listOwnReactionsOnArticle } from "@/lib/data/reactions";
 import type { ReactionKindName } from "@/lib/domain/ranking";
 import { getCurrentUser } from "@/lib/session";
@@ -10,6 +12,8 @@ export type ArticleViewerResponse = {
   /** insight id → the reader's reaction */
   reactions: Record<string, ReactionKindName>;
   feedback: { liked: boolean; reason: string | null } | null;
+  /** the reader's way to the next Contributor tier */
+  progress: ContributorProgress | null;
 };
 
 // The signed-in reader's own part of a cached article page: their insights on it (in any status), their
@@ -25,8 +29,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
           listOwnInsightsOnArticle(user, articleId),
           listOwnReactionsOnArticle(user, articleId),
           getOwnArticleFeedback(user, articleId),
-        ]).then(([insights, reactions, feedback]) => ({ insights, reactions, feedback }))),
+          getContributorProgress(user.id),
+        ]).then(([insights, reactions, feedback, progress]) => ({
+          insights,
+          reactions,
+          feedback,
+          progress,
+        }))),
       }
-    : { signedIn: false, insights: [], reactions: {}, feedback: null };
+    : { signedIn: false, insights: [], reactions: {}, feedback: null, progress: null };
   return NextResponse.json(body, { headers: { "cache-control": "private, no-store" } });
 }

@@ -1,0 +1,11 @@
+import "server-only";
+import { logger } from "@/lib/logger";
+import { registerBadgeJobs } from "./badges";
+import { getQueue } from "./queue";
+
+/** Starts processing background jobs in this process: inside the app by default, or `npm run worker`. */
+export async function startJobWorker(): Promise<void> {
+  const boss = await getQueue();
+  await registerBadgeJobs(boss);
+  logger.info("job worker started");
+}
