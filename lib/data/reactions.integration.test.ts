@@ -26,6 +26,10 @@ vi.mock("next-auth", () => ({
   getServerSession: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
 }));
 vi.mock("@/lib/auth", () => ({ authOptions: {} }));
+// Work the actions schedule for after the response (badge evaluation) runs at once and is recorded.
+vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
+const requestBadgeEvaluation = vi.hoisted(() => vi.fn(() => Promise.resolve()));
+vi.mock("@/lib/jobs/badges", () => ({ requestBadgeEvaluation }));
 
 // Room for the concurrent transactions below when this client checks on them.
 const db = createPrismaClient(process.env.DATABASE_URL!, { max: 4 });
@@ -634,6 +638,8 @@ describe("the actions", () => {
       data: { counts: { ...ZERO, HELPFUL: 1 }, mine: "HELPFUL" },
     });
     expect(updateTag).toHaveBeenCalledWith(`article:${insight.article.id}`);
+    // The insight's author gets a badge evaluation (Helpful, Top Voice follow reactions).
+    expect(requestBadgeEvaluation).toHaveBeenCalledWith([insight.author.id]);
 
     updateTag.mockClear();
     expect(await articleFeedbackAction({ articleId: insight.article.id, liked: true })).toEqual({

@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createPrismaClient } from "@/prisma/client";
+import { createArticle, createInsight, createUser, FACTORY_INSIGHT_BODY } from "@/prisma/factories";
+import { addInsightAction, deleteInsightAction, editInsightAction } from "./actions";
+
+// The actions as a browser calls them: the session says who is signed in (the JWT carries only the id),
+// Next's cache and after() are stood in for, and the badge queue is recorded.
+const session = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock("next-auth", () => ({
+  getServerSession: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
+}));
+vi.mock("@/lib/auth", () => ({ authOptions: {} }));
+const updateTag = vi.hoisted(() => vi.fn());
+vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn, updateTag }));
+vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
+const requestBadgeEvaluation = vi.hoisted(() => vi.fn(() => Promise.resolve()));
+vi.mock("@/lib/jobs/badges", () => ({ requestBadgeEvaluation }));
+
+const db = createPrismaClient(process.env.DATABASE_URL!);
+afterAll(() => db.$disconnect());
+beforeEach(() => {
+  session.userId = null;
+  updateTag.mockClear();
+  requestBadgeEvaluation.mockClear();
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+const body = (n: string) => `${FACTORY_INSIGHT_BODY} Written for the action tests, ${n}.`;
+
+/** A member who publishes at once: an old account with three published insights elsewhere. */
+async function establishedMember(overrides: Parameters<typeof createUser>[1] = {}) {
+  const user = await createUser(db, { createdAt: new Date(Date.now() - 30 * DAY), ...overrides });
+  const elsewhere = await createArticle(db, {
+    sections: ["a", "b", "c"].map((title) => ({ title, body: "Body." })),
+  });
+  for (const section of elsewhere.sections) {
+    await createInsight(db, {
+      sectionId: section.id,
+      authorId: user.id,
+      createdAt: new Date(Date.now() - 10 * DAY),
+    });
+  }
+  return user;
+}
+
+describe("insight actions", () => {
+  it("post: a signed-out reader is asked to sign in and nothing is stored", async () => {
+    const article = await createArticle(db);
+    const result = await addInsightAction({
+      sectionId: article.sections[0]!.id,
+      body: body("anonymous"),
+      idempotencyKey: randomUUID(),
+    });
+    expect(result).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await db.insight.count({ where: { sectionId: article.sections[0]!.id } })).toBe(0);
+  });
+
+  it("post: a suspended member is refused with the reason", async () => {
+    const member = await createUser(db, {
+      status: "SUSPENDED",
+      statusReason: "Repeated spam",
+      statusUntil: new Date(Date.now() + DAY),
+    });
+    session.userId = member.id;
+    const article = await createArticle(db);
+    const result = await addInsightAction({
+      sectionId: article.sections[0]!.id,
+      body: body("suspended"),
+      idempotencyKey: randomUUID(),
+    });
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(result.ok ? "" : result.message).toContain("Repeated spam");
+  });
+
+  it("post: bad input is a field error, not a crash", async () => {
+    session.userId = (await createUser(db)).id;
+    const result = await addInsightAction({
+      sectionId: "x",
+      body: "too short",
+      idempotencyKey: "not-a-uuid",
+    });
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(result.ok ? {} : result.fieldErrors).toHaveProperty("body");
+  });
+
+  it("post: a published insight expires the article's page and queues the author's badge evaluation", async () => {
+    const member = await establishedMember();
+    session.userId = member.id;
+    const article = await createArticle(db);
+    const result = await addInsightAction({
+      sectionId: article.sections[0]!.id,
+      body: body("published"),
+      idempotencyKey: randomUUID(),
+    });
+    expect(result).toMatchObject({ ok: true, data: { status: "PUBLISHED" } });
+    expect(updateTag).toHaveBeenCalledWith(`article:${article.id}`);
+    expect(requestBadgeEvaluation).toHaveBeenCalledWith([member.id]);
+  });
+
+  it("edit and delete: only the author; everyone else is refused and nothing changes", async () => {
+    const author = await establishedMember();
+    const article = await createArticle(db);
+    const insight = await createInsight(db, { sectionId: article.sections[0]!.id, authorId: author.id });
+    for (const role of ["MEMBER", "MODERATOR", "ADMIN"] as const) {
+      session.userId = (await createUser(db, { role })).id;
+      expect(await editInsightAction({ insightId: insight.id, body: body(role) })).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+      });
+      expect(await deleteInsightAction({ insightId: insight.id })).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+      });
+    }
+    session.userId = null;
+    expect(await editInsightAction({ insightId: insight.id, body: body("anonymous") })).toMatchObject({
+      ok: false,
+      code: "UNAUTHENTICATED",
+    });
+    expect(await db.insight.findUniqueOrThrow({ where: { id: insight.id } })).toMatchObject({
+      body: insight.body,
+      deletedAt: null,
+    });
+
+    session.userId = author.id;
+    expect(await editInsightAction({ insightId: insight.id, body: body("edited") })).toMatchObject({
+      ok: true,
+    });
+    expect(await deleteInsightAction({ insightId: insight.id })).toMatchObject({ ok: true });
+    expect(requestBadgeEvaluation).toHaveBeenCalledWith([author.id]);
+  });
+});
