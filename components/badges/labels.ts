@@ -13,3 +13,10 @@ export function badgeLabel(name: string, tier: BadgeTierName): string {
 }
 
 export const TIER_RANK: Record<BadgeTierName, number> = { NONE: 0, BRONZE: 1, SILVER: 2, GOLD: 3 };
+
+/** How to earn a badge, saying so when it can be lost again (unless its criteria already do). */
+export function criteriaText(badge: { criteria: string; revocable: boolean }): string {
+  return badge.revocable && !/held while/i.test(badge.criteria)
+    ? `${badge.criteria} Held while you still qualify.`
+    : badge.criteria;
+}

@@ -1,27 +1,40 @@
 "use client";
 
-import { ChevronDown, LogOut, Settings, User } from "lucide-react";
+import { Award, ChevronDown, LogOut, Medal, Settings, User } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useId } from "react";
+import { badgeLabel, type BadgeTierName } from "@/components/badges/labels";
 import { InitialsAvatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
   DropdownMenuContent,
+  DropdownMenuGroup,
   DropdownMenuItem,
   DropdownMenuLabel,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { Skeleton } from "@/components/ui/skeleton";
+import { cn } from "@/lib/utils";
 import { useViewer } from "./viewer-provider";
 
 const ROLE_LABEL = { MEMBER: "Member", MODERATOR: "Moderator", ADMIN: "Admin" } as const;
 
+// The tier's tone on the icon only: a highlighted item turns accent-coloured, and its text must stay legible.
+const TIER_TONE: Record<BadgeTierName, string> = {
+  NONE: "text-accent",
+  BRONZE: "text-bronze",
+  SILVER: "text-silver",
+  GOLD: "text-gold",
+};
+
 export function AccountMenu() {
   const { viewer } = useViewer();
   const pathname = usePathname();
+  const badgesLabelId = useId();
 
   if (viewer.status === "loading") return <Skeleton className="h-9 w-28" aria-label="Loading your account" />;
 
@@ -49,13 +62,38 @@ export function AccountMenu() {
           <ChevronDown aria-hidden="true" className="size-4" />
         </Button>
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-56">
+      <DropdownMenuContent align="end" className="w-64">
         <DropdownMenuLabel>
           <span className="block truncate">{user.name}</span>
           <span className="text-muted-foreground block text-xs font-normal">
             @{user.handle} · {ROLE_LABEL[user.role]}
           </span>
         </DropdownMenuLabel>
+        {user.badges.length > 0 ? (
+          <>
+            <DropdownMenuSeparator />
+            <DropdownMenuGroup aria-labelledby={badgesLabelId}>
+              <DropdownMenuLabel id={badgesLabelId}>Your badges</DropdownMenuLabel>
+              {user.badges.map((badge) => {
+                const Icon = badge.tier === "NONE" ? Award : Medal;
+                return (
+                  <DropdownMenuItem key={`${badge.slug}:${badge.domainName ?? ""}`} asChild className="group">
+                    <Link href={`/badges/${badge.slug}`}>
+                      <Icon
+                        aria-hidden="true"
+                        className={cn("size-4 group-data-highlighted:text-current", TIER_TONE[badge.tier])}
+                      />
+                      <span className="min-w-0 truncate">
+                        {badgeLabel(badge.name, badge.tier)}
+                        {badge.domainName ? ` in ${badge.domainName}` : ""}
+                      </span>
+                    </Link>
+                  </DropdownMenuItem>
+                );
+              })}
+            </DropdownMenuGroup>
+          </>
+        ) : null}
         <DropdownMenuSeparator />
         <DropdownMenuItem asChild>
           <Link href={`/members/${user.handle}`}>

@@ -209,12 +209,12 @@ export async function listMemberBadges(
 }
 
 /**
- * The badges the header menu lists for a signed-in member: only the highest tier of a tiered family
+ * The badges the header menu lists for the signed-in member (their own, so no further check): only the highest tier of a tiered family
  * (a Gold contributor also holds Bronze and Silver), and each Top Voice domain.
  */
-export async function listMenuBadges(userId: string): Promise<MenuBadge[]> {
+export async function listMenuBadges(viewer: { id: string }): Promise<MenuBadge[]> {
   const rows = await db.userBadge.findMany({
-    where: { userId, revokedAt: null },
+    where: { userId: viewer.id, revokedAt: null },
     select: {
       badge: { select: { slug: true, family: true, name: true, tier: true, position: true } },
       domain: { select: { name: true } },

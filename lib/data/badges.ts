@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import {
   CONTRIBUTOR_TIERS,
@@ -10,14 +11,18 @@ import {
   TOP_VOICE,
   type ContributorProgress,
 } from "@/lib/domain/badges";
+import { REACTION_WEIGHTS, type ReactionKindName } from "@/lib/domain/ranking";
 import type { Tx } from "./transaction";
 
-// Every badge rule is one set-based statement here. Each takes `users` (null: everybody) so the same SQL
-// serves the daily full pass and the per-member pass that follows a publish, delete or reaction. Grants
-// are INSERT … SELECT … ON CONFLICT: running a pass twice changes nothing the second time, and two passes
+// Every badge rule is set-based SQL here. The same SQL serves the daily full pass and the per-member pass
+// that follows a publish, delete or reaction (`users`: those members; null: everybody). Grants are
+// INSERT … SELECT … ON CONFLICT: running a pass twice changes nothing the second time, and two passes
 // racing grant each badge once. A new grant (or a revoked badge earned again) notifies its member once.
 //
 // What counts: PUBLISHED, not deleted insights by ACTIVE members on published articles.
+//
+// Cost at 2 million insights: one scan of the counted insights per pass (memberFacts), plus one of the last
+// 60 days' insights and their reactions for Top Voice (bench/badges.ts measures it).
 
 type Users = string[] | null;
 
@@ -26,31 +31,68 @@ export type PassReport = { granted: BadgeChange[]; revoked: BadgeChange[] };
 
 const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
-function counted(users: Users) {
-  return Prisma.sql`i."status" = 'PUBLISHED' AND i."deletedAt" IS NULL AND u."status" = 'ACTIVE'
-    AND a."status" = 'PUBLISHED' AND (${users}::text[] IS NULL OR i."authorId" = ANY(${users}::text[]))`;
-}
-
-const countedFrom = Prisma.sql`"Insight" i
-  JOIN "User" u ON u."id" = i."authorId"
-  JOIN "Section" s ON s."id" = i."sectionId"
-  JOIN "Article" a ON a."id" = s."articleId"`;
-
 const contributorTiers = Prisma.sql`(VALUES ${Prisma.join(
   CONTRIBUTOR_TIERS.map((t) => Prisma.sql`(${t.slug}::text, ${t.articles}::int)`),
 )}) AS t("slug", "articles")`;
 
+/** `column` is one of `users`; nothing when the pass is for everybody. */
+function amongUsers(column: Prisma.Sql, users: Users) {
+  return users ? Prisma.sql`AND ${column} = ANY(${users}::text[])` : Prisma.empty;
+}
+
+/**
+ * One row per member with counted insights: on how many distinct articles, and whether one of them has
+ * HELPFUL_REACTIONS Helpful or Insightful reactions. Members are filtered after grouping, which joins
+ * their tens of thousands of rows instead of millions of insights.
+ */
+function memberFacts(users: Users) {
+  return Prisma.sql`
+    SELECT f.user_id, f.articles, f.helpful
+    FROM (
+      SELECT i."authorId" AS user_id, count(DISTINCT s."articleId")::int AS articles,
+             bool_or(i."helpfulCount" + i."insightfulCount" >= ${HELPFUL_REACTIONS}::int) AS helpful
+      FROM "Insight" i
+      JOIN "Section" s ON s."id" = i."sectionId"
+      JOIN "Article" a ON a."id" = s."articleId"
+      WHERE i."status" = 'PUBLISHED' AND i."deletedAt" IS NULL AND a."status" = 'PUBLISHED'
+        ${amongUsers(Prisma.sql`i."authorId"`, users)}
+      GROUP BY i."authorId"
+    ) f
+    JOIN "User" u ON u."id" = f.user_id
+    WHERE u."status" = 'ACTIVE'`;
+}
+
+/** The badges that rows of `facts` (memberFacts' columns) have earned: First insight, Contributor, Helpful. */
+function earnedBy(facts: Prisma.Sql) {
+  return Prisma.sql`
+    SELECT f.user_id, ${FIRST_INSIGHT_SLUG}::text AS badge_slug, NULL::text AS domain_id FROM ${facts} f
+    UNION ALL
+    SELECT f.user_id, t."slug", NULL FROM ${facts} f JOIN ${contributorTiers} ON f.articles >= t."articles"
+    UNION ALL
+    SELECT f.user_id, ${HELPFUL_SLUG}::text, NULL FROM ${facts} f WHERE f.helpful`;
+}
+
 /**
  * Inserts the rows `candidates` selects (columns user_id, badge_slug, domain_id) as grants, re-grants
  * revoked ones, and notifies each member of each new grant; returns the new grants.
+ *
+ * Badges already held are left out before the upsert, so a pass with nothing new writes and locks nothing
+ * (ON CONFLICT DO UPDATE locks every conflicting row, even when its WHERE then skips it). The rows go in
+ * one order, so passes that do meet on the same rows (a member's pass during the daily one) wait for each
+ * other instead of deadlocking.
  */
-async function grant(tx: Tx, candidates: Prisma.Sql): Promise<BadgeChange[]> {
+async function grant(tx: Tx | typeof db, candidates: Prisma.Sql): Promise<BadgeChange[]> {
   return tx.$queryRaw<BadgeChange[]>`
     WITH candidates AS (${candidates}),
     granted AS (
       INSERT INTO "UserBadge" ("id", "userId", "badgeSlug", "scope", "domainId", "grantedAt")
       SELECT gen_random_uuid()::text, c.user_id, c.badge_slug, COALESCE(c.domain_id, ''), c.domain_id, ${NOW}
       FROM candidates c
+      WHERE NOT EXISTS (
+        SELECT 1 FROM "UserBadge" held
+        WHERE held."userId" = c.user_id AND held."badgeSlug" = c.badge_slug
+          AND held."scope" = COALESCE(c.domain_id, '') AND held."revokedAt" IS NULL)
+      ORDER BY c.user_id, c.badge_slug, c.domain_id
       ON CONFLICT ("userId", "badgeSlug", "scope") DO UPDATE SET "revokedAt" = NULL, "grantedAt" = ${NOW}
         WHERE "UserBadge"."revokedAt" IS NOT NULL
       RETURNING "id", "userId", "badgeSlug", "domainId", "grantedAt"
@@ -65,51 +107,30 @@ async function grant(tx: Tx, candidates: Prisma.Sql): Promise<BadgeChange[]> {
     SELECT g."userId", g."badgeSlug", g."domainId" FROM granted g`;
 }
 
-function grantFirstInsight(tx: Tx, users: Users) {
-  return grant(
-    tx,
-    Prisma.sql`SELECT DISTINCT i."authorId" AS user_id, ${FIRST_INSIGHT_SLUG}::text AS badge_slug, NULL::text AS domain_id
-      FROM ${countedFrom} WHERE ${counted(users)}`,
-  );
-}
-
-function contributorCounts(users: Users) {
-  return Prisma.sql`SELECT i."authorId" AS user_id, count(DISTINCT s."articleId")::int AS articles
-    FROM ${countedFrom} WHERE ${counted(users)} GROUP BY i."authorId"`;
-}
-
-function grantContributor(tx: Tx, users: Users) {
-  return grant(
-    tx,
-    Prisma.sql`SELECT c.user_id, t."slug" AS badge_slug, NULL::text AS domain_id
-      FROM (${contributorCounts(users)}) c JOIN ${contributorTiers} ON c.articles >= t."articles"`,
-  );
-}
-
-function grantHelpful(tx: Tx, users: Users) {
-  return grant(
-    tx,
-    Prisma.sql`SELECT DISTINCT i."authorId" AS user_id, ${HELPFUL_SLUG}::text AS badge_slug, NULL::text AS domain_id
-      FROM ${countedFrom} WHERE ${counted(users)} AND i."helpfulCount" + i."insightfulCount" >= ${HELPFUL_REACTIONS}`,
-  );
-}
-
-/** Takes Contributor tiers from members who no longer reach them (deleted or removed insights). */
-function revokeContributor(tx: Tx, users: Users) {
+/** Takes Contributor tiers from members of `member_facts` who no longer reach them (deleted or removed insights). */
+function revokeContributor(tx: Tx) {
   return tx.$queryRaw<BadgeChange[]>`
-    WITH counts AS (${contributorCounts(users)})
     UPDATE "UserBadge" ub SET "revokedAt" = ${NOW}
     FROM ${contributorTiers}
     WHERE ub."badgeSlug" = t."slug" AND ub."revokedAt" IS NULL
-      AND (${users}::text[] IS NULL OR ub."userId" = ANY(${users}::text[]))
-      AND COALESCE((SELECT c.articles FROM counts c WHERE c.user_id = ub."userId"), 0) < t."articles"
+      AND NOT EXISTS (SELECT 1 FROM member_facts f WHERE f.user_id = ub."userId" AND f.articles >= t."articles")
     RETURNING ub."userId", ub."badgeSlug", ub."domainId"`;
 }
+
+/** A reaction's points, as in the ranking of insights on the page. */
+const reactionPoints = Prisma.sql`CASE x."kind" ${Prisma.join(
+  (Object.keys(REACTION_WEIGHTS) as ReactionKindName[]).map(
+    (kind) => Prisma.sql`WHEN ${kind}::"ReactionKind" THEN ${REACTION_WEIGHTS[kind]}::int`,
+  ),
+  " ",
+)} END`;
 
 /**
  * Top Voice, per domain: among members with counted insights published there in the last 60 days, the five
  * with the highest score from reactions received on those insights (weighted as on the page, Unhelpful
- * against), where no one reacting member adds or takes more than TOP_VOICE.maxPointsPerReactor.
+ * against), where no one reacting member adds or takes more than TOP_VOICE.maxPointsPerReactor, and the
+ * author's own reactions do not count. Ties go to the lower member id, so the outcome does not change
+ * from one pass to the next.
  */
 async function recomputeTopVoice(tx: Tx): Promise<PassReport> {
   const cap = TOP_VOICE.maxPointsPerReactor;
@@ -117,21 +138,24 @@ async function recomputeTopVoice(tx: Tx): Promise<PassReport> {
     CREATE TEMP TABLE top_voice ON COMMIT DROP AS
     WITH recent AS (
       SELECT i."id", i."authorId", a."domainId"
-      FROM ${countedFrom}
-      WHERE ${counted(null)} AND i."publishedAt" >= ${NOW} - make_interval(days => ${TOP_VOICE.windowDays}::int)
+      FROM "Insight" i
+      JOIN "Section" s ON s."id" = i."sectionId"
+      JOIN "Article" a ON a."id" = s."articleId"
+      WHERE i."status" = 'PUBLISHED' AND i."deletedAt" IS NULL AND a."status" = 'PUBLISHED'
+        AND i."publishedAt" >= ${NOW} - make_interval(days => ${TOP_VOICE.windowDays}::int)
     ),
     per_reactor AS (
       SELECT r."authorId", r."domainId",
-             GREATEST(-(${cap}::int), LEAST(${cap}::int, sum(CASE x."kind"
-               WHEN 'LIKE' THEN 1 WHEN 'INSIGHTFUL' THEN 2 WHEN 'HELPFUL' THEN 2 WHEN 'CELEBRATE' THEN 1
-               WHEN 'UNHELPFUL' THEN -2 END))) AS points
+             GREATEST(-(${cap}::int), LEAST(${cap}::int, sum(${reactionPoints}))) AS points
       FROM recent r JOIN "Reaction" x ON x."insightId" = r."id"
       WHERE x."userId" <> r."authorId"
       GROUP BY r."authorId", r."domainId", x."userId"
     ),
     scores AS (
-      SELECT "authorId", "domainId", sum(points) AS score FROM per_reactor
-      GROUP BY "authorId", "domainId" HAVING sum(points) > 0
+      SELECT p."authorId", p."domainId", sum(p.points) AS score
+      FROM per_reactor p JOIN "User" u ON u."id" = p."authorId"
+      WHERE u."status" = 'ACTIVE'
+      GROUP BY p."authorId", p."domainId" HAVING sum(p.points) > 0
     )
     SELECT "authorId" AS user_id, "domainId" AS domain_id FROM (
       SELECT *, row_number() OVER (PARTITION BY "domainId" ORDER BY score DESC, "authorId") AS rank FROM scores
@@ -155,22 +179,23 @@ async function recomputeTopVoice(tx: Tx): Promise<PassReport> {
  */
 export async function runBadgePass(options: { users?: string[] } = {}): Promise<PassReport> {
   const users: Users = options.users ?? null;
-  if (users && users.length === 0) return { granted: [], revoked: [] };
+  if (users) {
+    if (users.length === 0) return { granted: [], revoked: [] };
+    // one statement, atomic on its own
+    const facts = Prisma.sql`WITH facts AS MATERIALIZED (${memberFacts(users)}) ${earnedBy(Prisma.sql`facts`)}`;
+    return { granted: await grant(db, facts), revoked: [] };
+  }
   return db.$transaction(
     async (tx) => {
-      const granted = [
-        ...(await grantFirstInsight(tx, users)),
-        ...(await grantContributor(tx, users)),
-        ...(await grantHelpful(tx, users)),
-      ];
-      const revoked: BadgeChange[] = [];
-      if (!users) {
-        revoked.push(...(await revokeContributor(tx, users)));
-        const topVoice = await recomputeTopVoice(tx);
-        granted.push(...topVoice.granted);
-        revoked.push(...topVoice.revoked);
-      }
-      return { granted, revoked };
+      // Full passes (a retried daily job, two workers) run one after the other: the second then finds
+      // nothing left to do, instead of both writing the same rows at once.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('roundtable:badges:full-pass'))`;
+      await tx.$executeRaw`CREATE TEMP TABLE member_facts ON COMMIT DROP AS ${memberFacts(null)}`;
+      await tx.$executeRaw`ANALYZE member_facts`;
+      const granted = await grant(tx, earnedBy(Prisma.sql`member_facts`));
+      const revoked = await revokeContributor(tx);
+      const topVoice = await recomputeTopVoice(tx);
+      return { granted: [...granted, ...topVoice.granted], revoked: [...revoked, ...topVoice.revoked] };
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
@@ -191,4 +216,26 @@ export async function getContributorProgress(userId: string): Promise<Contributo
     JOIN "Article" a ON a."id" = s."articleId"
     WHERE i."authorId" = ${userId} AND i."deletedAt" IS NULL AND a."status" = 'PUBLISHED'`;
   return contributorProgress(row?.published ?? 0, row?.pending ?? 0);
+}
+
+/**
+ * The cached pages that show these members' badges: the badge pages, their profiles, and the articles
+ * where their insights carry badge chips. A job that changed badges revalidates these.
+ */
+export async function listBadgeDisplayTags(userIds: string[]): Promise<string[]> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return [];
+  const [users, sections] = await Promise.all([
+    db.user.findMany({ where: { id: { in: ids } }, select: { handle: true } }),
+    db.section.findMany({
+      where: { insights: { some: { authorId: { in: ids }, status: "PUBLISHED", deletedAt: null } } },
+      select: { articleId: true },
+      distinct: ["articleId"],
+    }),
+  ]);
+  return [
+    tags.badges,
+    ...users.map((user) => tags.memberHandle(user.handle)),
+    ...sections.map((section) => tags.article(section.articleId)),
+  ];
 }

@@ -88,9 +88,9 @@ describe("articles", () => {
       expect(sections?.[1]).toMatchObject({ insights: [], insightCount: 0 });
     });
 
-    it("shows no author details beyond name, handle and headline", async () => {
+    it("shows no author details beyond name, handle, headline and public badges", async () => {
       const insight = (await getArticleView(article.id))?.sections[0]?.insights[0];
-      expect(Object.keys(insight?.author ?? {}).sort()).toEqual(["handle", "headline", "name"]);
+      expect(Object.keys(insight?.author ?? {}).sort()).toEqual(["badges", "handle", "headline", "name"]);
     });
   });
 });

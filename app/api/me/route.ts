@@ -1,10 +1,17 @@
 import { NextResponse } from "next/server";
+import { listMenuBadges, type MenuBadge } from "@/lib/data/badge-views";
 import { countUnreadNotifications } from "@/lib/data/notifications";
 import { describeBlock } from "@/lib/data/users";
 import { getViewer } from "@/lib/session";
 
 export type MeResponse = {
-  user: { name: string; handle: string; role: "MEMBER" | "MODERATOR" | "ADMIN" } | null;
+  user: {
+    name: string;
+    handle: string;
+    role: "MEMBER" | "MODERATOR" | "ADMIN";
+    /** the badges the member holds now, highest tier of each family only, for the account menu */
+    badges: MenuBadge[];
+  } | null;
   /** set when a session exists but its account may no longer act: the client signs out and says why */
   blocked: string | null;
   /** the number on the header's bell; 0 when signed out */
@@ -14,10 +21,13 @@ export type MeResponse = {
 // The signed-in parts of cached pages ask here who is reading, so the pages themselves stay shared.
 export async function GET() {
   const { user, block } = await getViewer();
+  const [unreadNotifications, badges] = user
+    ? await Promise.all([countUnreadNotifications(user), listMenuBadges(user)])
+    : [0, []];
   const body: MeResponse = {
-    user: user ? { name: user.name, handle: user.handle, role: user.role } : null,
+    user: user ? { name: user.name, handle: user.handle, role: user.role, badges } : null,
     blocked: block ? describeBlock(block) : null,
-    unreadNotifications: user ? await countUnreadNotifications(user) : 0,
+    unreadNotifications,
   };
   return NextResponse.json(body, { headers: { "cache-control": "private, no-store" } });
 }

@@ -1,0 +1,57 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+const revalidateTag = vi.hoisted(() => vi.fn());
+vi.mock("next/cache", () => ({ revalidateTag }));
+
+const { signInternal, verifyInternalSignature } = await import("./internal-signature");
+const { POST } = await import("@/app/api/internal/revalidate/route");
+
+beforeEach(() => {
+  process.env.NEXTAUTH_SECRET = "a-test-secret-of-enough-length";
+  revalidateTag.mockClear();
+});
+
+function request(body: string, signature: string | null) {
+  return new Request("http://localhost/api/internal/revalidate", {
+    method: "POST",
+    body,
+    headers: signature ? { "x-roundtable-signature": signature } : {},
+  });
+}
+
+describe("internal request signatures", () => {
+  it("accepts the app's own signature and refuses a forged, missing or altered one", () => {
+    const body = JSON.stringify({ tags: ["badges"] });
+    expect(verifyInternalSignature(body, signInternal(body))).toBe(true);
+    expect(verifyInternalSignature(body, null)).toBe(false);
+    expect(verifyInternalSignature(body, "00".repeat(32))).toBe(false);
+    expect(verifyInternalSignature(`${body} `, signInternal(body))).toBe(false);
+  });
+
+  it("refuses when the app has no secret", () => {
+    const body = "{}";
+    const signature = signInternal(body);
+    delete process.env.NEXTAUTH_SECRET;
+    expect(verifyInternalSignature(body, signature)).toBe(false);
+  });
+});
+
+describe("POST /api/internal/revalidate", () => {
+  it("revalidates the tags of a signed request", async () => {
+    const body = JSON.stringify({ tags: ["badges", "member-handle:ada", "badges"] });
+    const response = await POST(request(body, signInternal(body)));
+    expect(response.status).toBe(200);
+    expect(revalidateTag.mock.calls).toEqual([
+      ["badges", "max"],
+      ["member-handle:ada", "max"],
+    ]);
+  });
+
+  it("answers 403 to an unsigned request and 400 to a signed bad body, revalidating nothing", async () => {
+    const body = JSON.stringify({ tags: ["badges"] });
+    expect((await POST(request(body, null))).status).toBe(403);
+    const bad = JSON.stringify({ tags: [] });
+    expect((await POST(request(bad, signInternal(bad)))).status).toBe(400);
+    expect(revalidateTag).not.toHaveBeenCalled();
+  });
+});
