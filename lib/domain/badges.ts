@@ -57,5 +57,11 @@ export function contributorProgress(articles: number, pendingArticles = 0): Cont
   } else {
     message = `You hold the ${tierLabel(tier)} Contributor badge. You have contributed to ${articles} of ${next.articles} articles for ${tierLabel(next.tier)}${pending}.`;
   }
-  return { articles, pendingArticles, tier, next: next ? { tier: next.tier, articles: next.articles } : null, message };
+  return {
+    articles,
+    pendingArticles,
+    tier,
+    next: next ? { tier: next.tier, articles: next.articles } : null,
+    message,
+  };
 }
