@@ -1,6 +1,7 @@
 // Benchmark of the badge pass (lib/data/badges.ts) at community scale, on a throw-away embedded PostgreSQL:
 //   npm run bench:badges     BENCH_SCALE=0.1: a tenth of the data; BENCH_HOLD=1 (after the figures) or
-//                            BENCH_HOLD=fill (before them): keep the database for EXPLAIN until Ctrl-C
+//                            BENCH_HOLD=fill (before them): keep the database for EXPLAIN until Ctrl-C;
+//                            BENCH_INDEX="CREATE INDEX …": full passes before and after creating it
 // Fills 100,000 members, 20 domains, 5,000 articles, 2,000,000 insights and ~2.7 million reactions with
 // set-based SQL, then times a full pass, a re-run (which must change nothing) and a per-member pass.
 // The cluster and its folder are removed at the end, also on failure and on Ctrl-C.
@@ -256,7 +257,7 @@ async function measure(client: pg.Client, url: string) {
   rows.at(-1)!.result += unchanged ? ", rows unchanged" : ", ROWS CHANGED";
   if (rerun.granted.length || rerun.revoked.length || !unchanged) process.exitCode = 1;
 
-  const changes = await timed(
+  await timed(
     "a day of changes",
     () => dayOfChanges(client),
     (text) => text,
@@ -289,6 +290,26 @@ async function measure(client: pg.Client, url: string) {
   const label = `busiest member (${member.insights} insights), median of ${PER_USER_RUNS}`;
   rows.push({ step: "per-member pass", ms: Math.round(median(perUser) * 10) / 10, result: label });
   rows.push({ step: "getContributorProgress", ms: Math.round(median(progress) * 10) / 10, result: label });
+
+  // An index to judge (BENCH_INDEX="CREATE INDEX …"): settled full passes before and after creating it.
+  const candidate = process.env.BENCH_INDEX;
+  if (candidate) {
+    const settled = async (step: string) => {
+      const times: number[] = [];
+      for (let run = 0; run < 3; run++) {
+        const started = performance.now();
+        await runBadgePass();
+        times.push(performance.now() - started);
+      }
+      rows.push({ step, ms: Math.round(median(times)), result: "median of 3" });
+    };
+    await settled("settled full pass, without the index");
+    await timed("create the index, ANALYZE", async () => {
+      await client.query(candidate);
+      await client.query(`ANALYZE`);
+    });
+    await settled("settled full pass, with the index");
+  }
 }
 
 async function main() {

@@ -184,6 +184,9 @@ describe("runBadgePass: which insights count", () => {
     await deleteInsight(
       (await createInsight(db, { sectionId: six[5]!.sections[0]!.id, authorId: member.id })).id,
     );
+    // awaiting review, but on an article that already counts, or on a draft: not "more awaiting review"
+    await createInsight(db, { sectionId: six[1]!.sections[1]!.id, authorId: member.id, status: "PENDING" });
+    await createInsight(db, { sectionId: draft.sections[1]!.id, authorId: member.id, status: "PENDING" });
     for (const article of six.slice(0, 3)) {
       await createInsight(db, { sectionId: article.sections[0]!.id, authorId: suspended.id });
     }
@@ -192,6 +195,15 @@ describe("runBadgePass: which insights count", () => {
     expect(await badgesOf(member.id)).toEqual({ "first-insight": "held" });
     expect(await badgesOf(suspended.id)).toEqual({});
     expect(await getContributorProgress(member.id)).toMatchObject({ articles: 2, pendingArticles: 1 });
+  });
+
+  it("grants at a member's pass only to the members it is for", async () => {
+    const [member, other] = [await createUser(db), await createUser(db)];
+    await publish(member.id);
+    await publish(other.id);
+    const { granted } = await runBadgePass({ users: [member.id] });
+    expect(granted).toEqual([{ userId: member.id, badgeSlug: "first-insight", domainId: null }]);
+    expect(await badgesOf(other.id)).toEqual({});
   });
 
   it("gives no First insight for insights on a draft article or not published", async () => {
@@ -438,6 +450,18 @@ describe("runBadgePass: Top Voice", () => {
     expect(await topVoices(domain.id)).toEqual(ids(...others));
   });
 
+  it("is not held by members who are not active", async () => {
+    const domain = await createDomain(db);
+    const [top, banned] = await votersWithScores(domain.id, [9, 8]);
+    await db.user.update({ where: { id: banned!.id }, data: { status: "BANNED" } });
+    await runBadgePass();
+    expect(await topVoices(domain.id)).toEqual([top!.id]);
+    await db.user.update({ where: { id: top!.id }, data: { status: "SUSPENDED" } });
+    const { revoked } = await runBadgePass();
+    expect(mine(revoked, [top!.id, banned!.id])).toEqual([`${top!.id} top-voice ${domain.id}`]);
+    expect(await topVoices(domain.id)).toEqual([]);
+  });
+
   it("holds 5 badges per domain with a deterministic tie-break, revokes when overtaken, grants again when back", async () => {
     const domain = await createDomain(db);
     const six = await votersWithScores(domain.id, [3, 3, 3, 3, 3, 3]);
@@ -515,6 +539,26 @@ describe("runBadgePass: idempotence and concurrency", () => {
     expect(await runBadgePass()).toEqual({ granted: [], revoked: [] });
     expect(await runBadgePass({ users: [member.id, voter.id] })).toEqual({ granted: [], revoked: [] });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("ends in the same state when members' passes run during a full pass", async () => {
+    const { member, voter, expected } = await craft();
+    const reports = await Promise.all([
+      runBadgePass({ users: [voter.id, member.id] }),
+      runBadgePass(),
+      runBadgePass({ users: [member.id] }),
+    ]);
+    expect(
+      mine(
+        reports.flatMap((report) => report.granted),
+        [member.id, voter.id],
+      ),
+    ).toEqual(expected);
+    for (const user of [member, voter]) {
+      const rows = await db.userBadge.findMany({ where: { userId: user.id }, select: { id: true } });
+      const notified = (await badgeNotifications(user.id)).map((n) => n.userBadgeId);
+      expect(notified.sort()).toEqual(rows.map((row) => row.id).sort());
+    }
   });
 
   it("grants each badge once and notifies once when two full passes run at the same time", async () => {

@@ -31,6 +31,9 @@ export type PassReport = { granted: BadgeChange[]; revoked: BadgeChange[] };
 
 const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
+/** The transaction-level advisory lock that orders badge passes (see runBadgePass). */
+const PASS_LOCK = Prisma.sql`hashtext('roundtable:badges:pass')`;
+
 const contributorTiers = Prisma.sql`(VALUES ${Prisma.join(
   CONTRIBUTOR_TIERS.map((t) => Prisma.sql`(${t.slug}::text, ${t.articles}::int)`),
 )}) AS t("slug", "articles")`;
@@ -59,7 +62,7 @@ function memberFacts(users: Users) {
       GROUP BY i."authorId"
     ) f
     JOIN "User" u ON u."id" = f.user_id
-    WHERE u."status" = 'ACTIVE'`;
+    WHERE u."status" = 'ACTIVE' ${amongUsers(Prisma.sql`u."id"`, users)}`;
 }
 
 /** The badges that rows of `facts` (memberFacts' columns) have earned: First insight, Contributor, Helpful. */
@@ -81,7 +84,7 @@ function earnedBy(facts: Prisma.Sql) {
  * one order, so passes that do meet on the same rows (a member's pass during the daily one) wait for each
  * other instead of deadlocking.
  */
-async function grant(tx: Tx | typeof db, candidates: Prisma.Sql): Promise<BadgeChange[]> {
+async function grant(tx: Tx, candidates: Prisma.Sql): Promise<BadgeChange[]> {
   return tx.$queryRaw<BadgeChange[]>`
     WITH candidates AS (${candidates}),
     granted AS (
@@ -179,17 +182,22 @@ async function recomputeTopVoice(tx: Tx): Promise<PassReport> {
  */
 export async function runBadgePass(options: { users?: string[] } = {}): Promise<PassReport> {
   const users: Users = options.users ?? null;
-  if (users) {
-    if (users.length === 0) return { granted: [], revoked: [] };
-    // one statement, atomic on its own
-    const facts = Prisma.sql`WITH facts AS MATERIALIZED (${memberFacts(users)}) ${earnedBy(Prisma.sql`facts`)}`;
-    return { granted: await grant(db, facts), revoked: [] };
-  }
+  if (users && users.length === 0) return { granted: [], revoked: [] };
   return db.$transaction(
     async (tx) => {
+      if (users) {
+        // Shared with other members' passes, exclusive of a full pass: a full pass revokes from facts it
+        // counted at its start, and would take back what a member's pass granted meanwhile on newer data.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${PASS_LOCK})`;
+        const earned = earnedBy(Prisma.sql`facts`);
+        return {
+          granted: await grant(tx, Prisma.sql`WITH facts AS MATERIALIZED (${memberFacts(users)}) ${earned}`),
+          revoked: [],
+        };
+      }
       // Full passes (a retried daily job, two workers) run one after the other: the second then finds
       // nothing left to do, instead of both writing the same rows at once.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('roundtable:badges:full-pass'))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PASS_LOCK})`;
       await tx.$executeRaw`CREATE TEMP TABLE member_facts ON COMMIT DROP AS ${memberFacts(null)}`;
       await tx.$executeRaw`ANALYZE member_facts`;
       const granted = await grant(tx, earnedBy(Prisma.sql`member_facts`));
@@ -197,24 +205,26 @@ export async function runBadgePass(options: { users?: string[] } = {}): Promise<
       const topVoice = await recomputeTopVoice(tx);
       return { granted: [...granted, ...topVoice.granted], revoked: [...revoked, ...topVoice.revoked] };
     },
+    // a member's pass may wait for a full pass to finish
     { timeout: 120_000, maxWait: 10_000 },
   );
 }
 
 /** A member's way to the next Contributor tier, counted live from their insights. */
 export async function getContributorProgress(userId: string): Promise<ContributorProgress> {
+  // Per article: does the member have a published insight there, or only one awaiting review?
   const [row] = await db.$queryRaw<{ published: number; pending: number }[]>`
-    SELECT count(DISTINCT s."articleId") FILTER (WHERE i."status" = 'PUBLISHED')::int AS published,
-           count(DISTINCT s."articleId") FILTER (
-             WHERE i."status" = 'PENDING' AND NOT EXISTS (
-               SELECT 1 FROM "Insight" p JOIN "Section" ps ON ps."id" = p."sectionId"
-               WHERE p."authorId" = i."authorId" AND ps."articleId" = s."articleId"
-                 AND p."status" = 'PUBLISHED' AND p."deletedAt" IS NULL)
-           )::int AS pending
-    FROM "Insight" i
-    JOIN "Section" s ON s."id" = i."sectionId"
-    JOIN "Article" a ON a."id" = s."articleId"
-    WHERE i."authorId" = ${userId} AND i."deletedAt" IS NULL AND a."status" = 'PUBLISHED'`;
+    SELECT count(*) FILTER (WHERE published)::int AS published,
+           count(*) FILTER (WHERE pending AND NOT published)::int AS pending
+    FROM (
+      SELECT bool_or(i."status" = 'PUBLISHED') AS published, bool_or(i."status" = 'PENDING') AS pending
+      FROM "Insight" i
+      JOIN "Section" s ON s."id" = i."sectionId"
+      JOIN "Article" a ON a."id" = s."articleId"
+      WHERE i."authorId" = ${userId} AND i."status" IN ('PUBLISHED', 'PENDING') AND i."deletedAt" IS NULL
+        AND a."status" = 'PUBLISHED'
+      GROUP BY s."articleId"
+    ) per_article`;
   return contributorProgress(row?.published ?? 0, row?.pending ?? 0);
 }
 
