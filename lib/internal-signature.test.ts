@@ -42,8 +42,8 @@ describe("POST /api/internal/revalidate", () => {
     const response = await POST(request(body, signInternal(body)));
     expect(response.status).toBe(200);
     expect(revalidateTag.mock.calls).toEqual([
-      ["badges", "max"],
-      ["member-handle:ada", "max"],
+      ["badges", { expire: 0 }],
+      ["member-handle:ada", { expire: 0 }],
     ]);
   });
 

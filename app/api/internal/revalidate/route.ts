@@ -20,6 +20,8 @@ export async function POST(request: Request) {
   }
   const parsed = bodySchema.safeParse(json);
   if (!parsed.success) return NextResponse.json({ error: "INVALID_INPUT" }, { status: 400 });
-  for (const tag of new Set(parsed.data.tags)) revalidateTag(tag, "max");
+  // Expire outright rather than serve stale while revalidating: a background regeneration started now
+  // could finish after a member's own write and put older content back in the cache.
+  for (const tag of new Set(parsed.data.tags)) revalidateTag(tag, { expire: 0 });
   return NextResponse.json({ revalidated: parsed.data.tags.length });
 }
