@@ -211,6 +211,20 @@ export async function resolveArticleSlug(slug: string): Promise<string | null> {
   );
 }
 
+/** What an insight shows readers (the article page and the public API). */
+export const readableInsightSelect = {
+  id: true,
+  body: true,
+  publishedAt: true,
+  editedAt: true,
+  likeCount: true,
+  insightfulCount: true,
+  helpfulCount: true,
+  celebrateCount: true,
+  unhelpfulCount: true,
+  author: { select: { name: true, handle: true, headline: true } },
+} as const;
+
 /** Insights readers may see: published, not deleted, by an active member. */
 export const visibleInsight = { status: "PUBLISHED", deletedAt: null, author: { status: "ACTIVE" } } as const;
 
@@ -226,19 +240,7 @@ async function loadRankedSectionInsights(
 ): Promise<InsightView[]> {
   const rows = await db.insight.findMany({
     where: { sectionId, ...visibleInsight },
-    select: {
-      id: true,
-      body: true,
-      publishedAt: true,
-      editedAt: true,
-      likeCount: true,
-      insightfulCount: true,
-      helpfulCount: true,
-      celebrateCount: true,
-      unhelpfulCount: true,
-      authorId: true,
-      author: { select: { name: true, handle: true, headline: true } },
-    },
+    select: { ...readableInsightSelect, authorId: true },
     orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
     take: SECTION_INSIGHT_CAP,
   });

@@ -17,7 +17,7 @@ import {
   type PublicSectionInsightsRequest,
 } from "@/lib/validation/public-api";
 import { cached } from "./cache";
-import { publishedArticle, resolveArticleSlug, visibleInsight } from "./content";
+import { publishedArticle, readableInsightSelect, resolveArticleSlug, visibleInsight } from "./content";
 
 // Reads behind the public JSON API (app/api/v1). Each function takes the request's parameters as they came
 // (untrusted strings), parses them, and throws AppError INVALID_INPUT or NOT_FOUND. Data goes through Next's
@@ -80,21 +80,6 @@ export type PublicMemberInsights = {
   insights: PublicMemberInsight[];
   nextCursor: string | null;
 };
-
-/** What readers may see of an insight: published, not deleted, by an author in good standing. */
-
-const insightSelect = {
-  id: true,
-  body: true,
-  publishedAt: true,
-  editedAt: true,
-  likeCount: true,
-  insightfulCount: true,
-  helpfulCount: true,
-  celebrateCount: true,
-  unhelpfulCount: true,
-  author: { select: { name: true, handle: true, headline: true } },
-} as const;
 
 /** Newest first; the id breaks ties so that the keyset below visits every insight exactly once. */
 const newestFirst = [{ publishedAt: "desc" }, { id: "asc" }] as const;
@@ -223,7 +208,7 @@ export async function getPublicArticle(input: PublicArticleRequest): Promise<Pub
             toPage(
               await db.insight.findMany({
                 where: { sectionId, ...visibleInsight },
-                select: insightSelect,
+                select: readableInsightSelect,
                 orderBy: [...newestFirst],
                 take: insightsPerSection + 1,
               }),
@@ -285,7 +270,7 @@ export async function listPublicSectionInsights(
         db.insight.count({ where: { sectionId: section.id, ...visibleInsight } }),
         db.insight.findMany({
           where: { sectionId: section.id, ...visibleInsight, ...after(cursor) },
-          select: insightSelect,
+          select: readableInsightSelect,
           orderBy: [...newestFirst],
           take: limit + 1,
         }),
@@ -331,7 +316,7 @@ export async function listPublicMemberInsights(
           ...after(cursor),
         },
         select: {
-          ...insightSelect,
+          ...readableInsightSelect,
           section: {
             select: { anchor: true, title: true, article: { select: { slug: true, title: true } } },
           },
