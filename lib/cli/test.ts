@@ -81,7 +81,11 @@ function npmScript(script: string, env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const parts = selectedParts(process.argv.slice(2));
+  // `npm test -- e2e -- e2e/some.spec.ts`: what follows a second "--" goes to Playwright (one journey).
+  const args = process.argv.slice(2);
+  const split = args.indexOf("--");
+  const parts = selectedParts(split === -1 ? args : args.slice(0, split));
+  const playwrightArgs = split === -1 ? [] : args.slice(split + 1);
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
   // Fail fast: a missing browser should not surface after ten minutes of other checks.
   const chromium = parts.has("e2e") ? await findChromium() : undefined;
@@ -151,7 +155,7 @@ async function main(): Promise<number> {
           E2E_PORT: String(port),
           PLAYWRIGHT_JSON_OUTPUT_NAME: report,
         };
-        const exitCode = await run("playwright", ["test"], e2eEnv);
+        const exitCode = await run("playwright", ["test", ...playwrightArgs], e2eEnv);
         counts = addCounts(counts, readCounts(report, playwrightCounts));
         return exitCode;
       });
