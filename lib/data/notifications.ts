@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { notificationText, type NotificationSubject } from "@/lib/domain/notification-text";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { BadgeTier, NotificationKind, ReactionKind } from "@/lib/generated/prisma/enums";
+import { DECISION_REASON_LABELS } from "@/lib/domain/moderation";
+import type { BadgeTier, DecisionReason, NotificationKind, ReactionKind } from "@/lib/generated/prisma/enums";
 import type { Tx } from "./transaction";
 import type { SessionUser } from "./users";
 
@@ -107,10 +108,55 @@ export async function syncReactionNotification(
   });
 }
 
+export type MemberNotice = {
+  userId: string;
+  kind: Exclude<NotificationKind, "INSIGHT_PUBLISHED" | "INSIGHT_REACTIONS" | "BADGE_GRANTED">;
+  /** one notification per (member, groupKey): a repeated event refreshes it instead of adding another */
+  groupKey: string;
+  insightId?: string | null;
+  articleId?: string | null;
+  /**
+   * INSIGHT_REJECTED/REMOVED: the DecisionReason; APPEAL_DECIDED: the AppealStatus outcome;
+   * MEMBER_SUSPENDED: the ISO end of the suspension
+   */
+  reason?: string | null;
+  /** a moderator's note, a warning's message or a suspension's reason */
+  message?: string | null;
+  /** FOLLOWED_ARTICLE_INSIGHT: how many new insights it covers */
+  actorCount?: number;
+};
+
+/**
+ * Tells a member about a moderation decision, a sanction or something they follow. Call it inside the
+ * transaction that makes the change. The same event again (same groupKey) updates the one notification and
+ * marks it unread, so nothing is ever notified twice.
+ */
+export async function notifyMember(tx: Tx, notice: MemberNotice): Promise<void> {
+  const fields = {
+    kind: notice.kind,
+    insightId: notice.insightId ?? null,
+    articleId: notice.articleId ?? null,
+    reason: notice.reason ?? null,
+    message: notice.message ?? null,
+    actorCount: notice.actorCount ?? 1,
+  };
+  await tx.notification.upsert({
+    where: { userId_groupKey: { userId: notice.userId, groupKey: notice.groupKey } },
+    create: { userId: notice.userId, groupKey: notice.groupKey, ...fields },
+    update: { ...fields, readAt: null, updatedAt: new Date() },
+    select: { id: true },
+  });
+}
+
 type NotificationRow = {
   id: string;
   kind: NotificationKind;
   reactionKind: ReactionKind | null;
+  reason: string | null;
+  message: string | null;
+  articleTitle: string | null;
+  followedArticleSlug: string | null;
+  followedDomainName: string | null;
   actorCount: number;
   readAt: Date | null;
   updatedAt: Date;
@@ -127,8 +173,46 @@ type NotificationRow = {
 // (a deleted insight is gone from every page, so the link would lead nowhere). Needs `i` joined to `n`.
 const visible = Prisma.sql`(n."insightId" IS NULL OR (i."id" IS NOT NULL AND i."deletedAt" IS NULL))`;
 
+const DECISION_REASONS = new Set<string>(Object.keys(DECISION_REASON_LABELS));
+
+function decisionReason(value: string | null): DecisionReason | null {
+  return value !== null && DECISION_REASONS.has(value) ? (value as DecisionReason) : null;
+}
+
 function subjectOf(row: NotificationRow): NotificationSubject | null {
   switch (row.kind) {
+    case "INSIGHT_APPROVED":
+    case "INSIGHT_RESTORED":
+    case "INSIGHT_HIDDEN":
+      return row.sectionTitle === null ? null : { kind: row.kind, sectionTitle: row.sectionTitle };
+    case "INSIGHT_REJECTED":
+    case "INSIGHT_REMOVED":
+      return row.sectionTitle === null
+        ? null
+        : {
+            kind: row.kind,
+            sectionTitle: row.sectionTitle,
+            reason: decisionReason(row.reason),
+            note: row.message,
+          };
+    case "APPEAL_DECIDED":
+      return row.sectionTitle === null || (row.reason !== "UPHELD" && row.reason !== "OVERTURNED")
+        ? null
+        : { kind: row.kind, sectionTitle: row.sectionTitle, outcome: row.reason, note: row.message };
+    case "MEMBER_WARNED":
+      return row.message === null ? null : { kind: row.kind, message: row.message };
+    case "MEMBER_SUSPENDED":
+      return row.reason === null ? null : { kind: row.kind, until: row.reason, message: row.message ?? "" };
+    case "SANCTION_LIFTED":
+      return { kind: row.kind };
+    case "FOLLOWED_DOMAIN_ARTICLE":
+      return row.articleTitle === null || row.followedDomainName === null
+        ? null
+        : { kind: row.kind, domainName: row.followedDomainName, articleTitle: row.articleTitle };
+    case "FOLLOWED_ARTICLE_INSIGHT":
+      return row.articleTitle === null
+        ? null
+        : { kind: row.kind, articleTitle: row.articleTitle, actorCount: row.actorCount };
     case "INSIGHT_PUBLISHED":
       return row.sectionTitle === null ? null : { kind: row.kind, sectionTitle: row.sectionTitle };
     case "INSIGHT_REACTIONS":
@@ -144,6 +228,15 @@ function subjectOf(row: NotificationRow): NotificationSubject | null {
 
 function hrefOf(row: NotificationRow): string | null {
   if (row.kind === "BADGE_GRANTED") return row.badgeSlug ? `/badges/${row.badgeSlug}` : null;
+  if (row.kind === "MEMBER_WARNED" || row.kind === "MEMBER_SUSPENDED" || row.kind === "SANCTION_LIFTED") {
+    return "/settings#standing";
+  }
+  if (
+    row.kind === "FOLLOWED_DOMAIN_ARTICLE" ||
+    (row.kind === "FOLLOWED_ARTICLE_INSIGHT" && !row.sectionAnchor)
+  ) {
+    return row.followedArticleSlug === null ? null : `/articles/${row.followedArticleSlug}`;
+  }
   return row.articleSlug === null || row.sectionAnchor === null
     ? null
     : `/articles/${row.articleSlug}#${row.sectionAnchor}`;
@@ -189,7 +282,8 @@ export async function listNotifications(
     ? Prisma.sql`AND (n."updatedAt", n."id") < (${cursor.updatedAt}::timestamp(3), ${cursor.id})`
     : Prisma.empty;
   const rows = await db.$queryRaw<NotificationRow[]>`
-    SELECT n."id", n."kind", n."reactionKind", n."actorCount", n."readAt", n."updatedAt",
+    SELECT n."id", n."kind", n."reactionKind", n."actorCount", n."readAt", n."updatedAt", n."reason", n."message",
+           fa."title" AS "articleTitle", fa."slug" AS "followedArticleSlug", fd."name" AS "followedDomainName",
            s."title" AS "sectionTitle", s."anchor" AS "sectionAnchor", a."slug" AS "articleSlug",
            b."slug" AS "badgeSlug", b."name" AS "badgeName", b."tier" AS "badgeTier", d."name" AS "domainName"
     FROM "Notification" n
@@ -199,6 +293,8 @@ export async function listNotifications(
     LEFT JOIN "UserBadge" ub ON ub."id" = n."userBadgeId"
     LEFT JOIN "Badge" b ON b."slug" = ub."badgeSlug"
     LEFT JOIN "Domain" d ON d."id" = ub."domainId"
+    LEFT JOIN "Article" fa ON fa."id" = n."articleId" AND fa."status" = 'PUBLISHED'
+    LEFT JOIN "Domain" fd ON fd."id" = fa."domainId"
     WHERE n."userId" = ${actor.id} AND ${visible} ${after}
     ORDER BY n."updatedAt" DESC, n."id" DESC
     LIMIT ${limit + 1}`;

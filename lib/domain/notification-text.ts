@@ -1,6 +1,13 @@
 // What a notification says. Pure wording, shared by the data layer (which builds the list) and its tests;
 // a new NotificationKind adds its case here and the exhaustive switch makes sure it is not forgotten.
-import type { BadgeTier, NotificationKind, ReactionKind } from "@/lib/generated/prisma/enums";
+import type {
+  AppealStatus,
+  BadgeTier,
+  DecisionReason,
+  NotificationKind,
+  ReactionKind,
+} from "@/lib/generated/prisma/enums";
+import { DECISION_REASON_LABELS } from "./moderation";
 
 export type NotificationSubject =
   | { kind: Extract<NotificationKind, "INSIGHT_PUBLISHED">; sectionTitle: string }
@@ -16,6 +23,38 @@ export type NotificationSubject =
       tier: BadgeTier;
       /** for per-domain badges (Top Voice) */
       domainName: string | null;
+    }
+  | {
+      kind: Extract<NotificationKind, "INSIGHT_APPROVED" | "INSIGHT_RESTORED" | "INSIGHT_HIDDEN">;
+      sectionTitle: string;
+    }
+  | {
+      kind: Extract<NotificationKind, "INSIGHT_REJECTED" | "INSIGHT_REMOVED">;
+      sectionTitle: string;
+      reason: DecisionReason | null;
+      /** the moderator's optional note */
+      note: string | null;
+    }
+  | {
+      kind: Extract<NotificationKind, "APPEAL_DECIDED">;
+      sectionTitle: string;
+      outcome: Exclude<AppealStatus, "OPEN">;
+      note: string | null;
+    }
+  | { kind: Extract<NotificationKind, "MEMBER_WARNED">; message: string }
+  | {
+      kind: Extract<NotificationKind, "MEMBER_SUSPENDED">;
+      /** ISO end of the suspension */
+      until: string;
+      message: string;
+    }
+  | { kind: Extract<NotificationKind, "SANCTION_LIFTED"> }
+  | { kind: Extract<NotificationKind, "FOLLOWED_DOMAIN_ARTICLE">; domainName: string; articleTitle: string }
+  | {
+      kind: Extract<NotificationKind, "FOLLOWED_ARTICLE_INSIGHT">;
+      articleTitle: string;
+      /** how many new insights since the member last read this notification */
+      actorCount: number;
     };
 
 /** What the reacting members did, after "3 people …": past tense, so one form serves one and many. */
@@ -26,6 +65,29 @@ export const REACTION_PHRASES: Record<ReactionKind, string> = {
   CELEBRATE: "celebrated your insight",
   UNHELPFUL: "marked your insight unhelpful",
 };
+
+/** A moment as members read it in notifications: "22 Nov 2026, 14:05 UTC". */
+export function formatUtc(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const day = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(date);
+  const time = new Intl.DateTimeFormat("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: "UTC",
+  }).format(date);
+  return `${day}, ${time} UTC`;
+}
+
+function withNote(text: string, note: string | null): string {
+  return note ? `${text} Moderator's note: ${note}` : text;
+}
 
 /** "1 person", "3 people". */
 export function peopleCount(count: number): string {
@@ -44,6 +106,43 @@ export function notificationText(subject: NotificationSubject): string {
       const domain = subject.domainName ? ` in ${subject.domainName}` : "";
       return `You earned the ${subject.badgeName} badge${tier}${domain}.`;
     }
+    case "INSIGHT_APPROVED":
+      return `Your insight on “${subject.sectionTitle}” was approved and is now published.`;
+    case "INSIGHT_RESTORED":
+      return `Your insight on “${subject.sectionTitle}” was restored and is visible again.`;
+    case "INSIGHT_HIDDEN":
+      return `Your insight on “${subject.sectionTitle}” is hidden pending review after reports from several members.`;
+    case "INSIGHT_REJECTED":
+    case "INSIGHT_REMOVED": {
+      const what = subject.kind === "INSIGHT_REJECTED" ? "was not published" : "was removed by a moderator";
+      const why = subject.reason ? ` Reason: ${DECISION_REASON_LABELS[subject.reason]}.` : "";
+      return withNote(
+        `Your insight on “${subject.sectionTitle}” ${what}.${why} You can appeal once.`,
+        subject.note,
+      );
+    }
+    case "APPEAL_DECIDED": {
+      const outcome =
+        subject.outcome === "OVERTURNED"
+          ? "was accepted: the decision was reversed"
+          : "was reviewed: the decision stands";
+      return withNote(
+        `Your appeal about your insight on “${subject.sectionTitle}” ${outcome}.`,
+        subject.note,
+      );
+    }
+    case "MEMBER_WARNED":
+      return `A moderator sent you a warning: ${subject.message}`;
+    case "MEMBER_SUSPENDED":
+      return `Your account was suspended until ${formatUtc(subject.until)}. Reason: ${subject.message}`;
+    case "SANCTION_LIFTED":
+      return "A moderator lifted the restriction on your account. Welcome back.";
+    case "FOLLOWED_DOMAIN_ARTICLE":
+      return `New in ${subject.domainName}: “${subject.articleTitle}”.`;
+    case "FOLLOWED_ARTICLE_INSIGHT":
+      return subject.actorCount === 1
+        ? `A new insight on “${subject.articleTitle}”.`
+        : `${subject.actorCount} new insights on “${subject.articleTitle}”.`;
     default: {
       const unknown: never = subject;
       throw new Error(`No wording for notification ${JSON.stringify(unknown)}`);

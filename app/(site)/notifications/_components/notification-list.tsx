@@ -1,6 +1,20 @@
 "use client";
 
-import { Award, BellOff, CheckCheck, CircleCheck, MessageCircleHeart } from "lucide-react";
+import {
+  Award,
+  BellOff,
+  CheckCheck,
+  CircleCheck,
+  EyeOff,
+  FileText,
+  Gavel,
+  MessageCircleHeart,
+  MessageSquarePlus,
+  RotateCcw,
+  ShieldAlert,
+  ShieldCheck,
+  ShieldX,
+} from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { useViewer } from "@/components/layout/viewer-provider";
@@ -21,6 +35,17 @@ const ICONS: Record<NotificationItem["kind"], typeof CircleCheck> = {
   INSIGHT_PUBLISHED: CircleCheck,
   INSIGHT_REACTIONS: MessageCircleHeart,
   BADGE_GRANTED: Award,
+  INSIGHT_APPROVED: CircleCheck,
+  INSIGHT_REJECTED: ShieldX,
+  INSIGHT_REMOVED: ShieldX,
+  INSIGHT_RESTORED: RotateCcw,
+  INSIGHT_HIDDEN: EyeOff,
+  APPEAL_DECIDED: Gavel,
+  MEMBER_WARNED: ShieldAlert,
+  MEMBER_SUSPENDED: ShieldAlert,
+  SANCTION_LIFTED: ShieldCheck,
+  FOLLOWED_DOMAIN_ARTICLE: FileText,
+  FOLLOWED_ARTICLE_INSIGHT: MessageSquarePlus,
 };
 
 const OFFLINE = "We could not reach Roundtable. Please try again.";

@@ -19,6 +19,7 @@ const STATUS_BADGE = {
   PUBLISHED: { label: "Published", variant: "success" },
   REJECTED: { label: "Not published", variant: "destructive" },
   REMOVED: { label: "Removed by a moderator", variant: "destructive" },
+  HIDDEN: { label: "Hidden pending review", variant: "warning" },
 } as const;
 
 type Props = {
