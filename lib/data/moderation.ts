@@ -1,21 +1,42 @@
 import "server-only";
-import type { AuditAction, AuditTargetType } from "@/lib/domain/moderation";
+import { tags } from "@/lib/cache-tags";
+import { db } from "@/lib/db";
+import {
+  AUDIT_ACTIONS,
+  DECISION_REASON_LABELS,
+  publicModerationLine,
+  REPORTS_TO_HIDE,
+  type AuditAction,
+  type AuditTargetType,
+} from "@/lib/domain/moderation";
+import { AppError, uniqueViolation } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type {
   AppealStatus,
   DecisionReason,
   InsightStatus,
   ReportReason,
+  Role,
+  TrustLevel,
   UserStatus,
 } from "@/lib/generated/prisma/enums";
-import type { SessionUser } from "./users";
+import { recordAudit } from "./audit";
+import { cached } from "./cache";
+import { notifyMember } from "./notifications";
+import type { Tx } from "./transaction";
+import { accountBlock, describeBlock, type SessionUser } from "./users";
 
-// The moderation data layer: the review queue, decisions, reports, appeals and the audit log.
+// The moderation data layer: the review queue, decisions (approve, reject, remove, restore), reports,
+// appeals and the audit log. Every decision locks the insight's row, checks the state it expects and
+// refuses with CONFLICT when another moderator got there first: nothing is applied twice, and each applied
+// action writes exactly one audit row in the same transaction as the change.
 
 export type QueueKind = "pending" | "reported" | "hidden" | "appeal";
 export type QueueFilters = { kind?: QueueKind; domainSlug?: string; reason?: ReportReason };
 export type QueueItem = {
   insightId: string;
   kind: QueueKind;
+  /** ISO; also the item's version: pass it back with a decision to be told when the item changed since */
   queuedAt: string;
   status: InsightStatus;
   body: string;
@@ -36,7 +57,9 @@ export type QueueItem = {
     removed: number;
   };
   autoFlags: { code: string; label: string }[];
+  /** open reports for pending, reported and hidden items; every report for an appeal */
   reports: { reason: ReportReason; note: string | null; createdAt: string; reporterHandle: string }[];
+  /** the last decision (for an appeal: the one appealed) */
   decision: {
     reason: DecisionReason | null;
     note: string | null;
@@ -77,101 +100,1081 @@ export type AuditLogEntry = {
   targetId: string;
   targetLabel: string | null;
   targetHref: string | null;
+  /** readable: a decision reason's label, or the reason as written */
   reason: string | null;
+  /** as stored: a DecisionReason or ReportReason code, or a short reason */
+  reasonCode: string | null;
   note: string | null;
 };
 export type AuditLogPage = { entries: AuditLogEntry[]; nextCursor: string | null };
 
+/** A decision on one item; `queuedAt` is the QueueItem's, when the moderator acts from the queue. */
+export type DecisionTarget = { insightId: string; queuedAt?: string };
+export type DecisionWithReason = DecisionTarget & { reason: DecisionReason; note?: string };
+
 export const QUEUE_PAGE_SIZE = 20;
 export const AUDIT_PAGE_SIZE = 50;
+/** At most this many ids per "which of these" lookup (a page of insights is far fewer). */
+const MAX_LOOKUP_IDS = 500;
 
-function notYet(): never {
-  throw new Error("not implemented yet");
+export const ALREADY_HANDLED = "Another moderator already handled this item.";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// ---------------------------------------------------------------------------------------------------------
+// Permissions and locking
+
+function isModerator(actor: SessionUser): boolean {
+  return actor.role === "MODERATOR" || actor.role === "ADMIN";
 }
 
-export async function listModerationQueue(
-  _actor: SessionUser,
-  _filters: QueueFilters,
-  _cursor?: string,
-): Promise<QueuePage> {
-  return notYet();
+function assertModerator(actor: SessionUser): void {
+  if (!isModerator(actor)) throw new AppError("FORBIDDEN", "Only moderators can do this.");
 }
 
-export async function countModerationQueue(_actor: SessionUser): Promise<number> {
-  return notYet();
+/** The acting member's account, re-read: a suspension that began mid-session stops reports and appeals. */
+async function assertActiveAccount(tx: Tx, userId: string): Promise<void> {
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    select: { status: true, statusReason: true, statusUntil: true },
+  });
+  if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+  const block = accountBlock(user);
+  if (block) throw new AppError("FORBIDDEN", describeBlock(block));
 }
 
-export async function approveInsight(
-  _actor: SessionUser,
-  _input: { insightId: string },
+type LockedInsight = {
+  id: string;
+  authorId: string;
+  authorHandle: string;
+  authorStatus: UserStatus;
+  articleId: string;
+  articleStatus: string;
+  status: InsightStatus;
+  queuedAt: Date | null;
+  publishedAt: Date | null;
+  deletedAt: Date | null;
+  openReportCount: number;
+  decidedById: string | null;
+  decisionReason: DecisionReason | null;
+  appeal: { id: string; status: AppealStatus; moderatorId: string | null } | null;
+};
+
+/**
+ * Locks an insight's row for the rest of the transaction and reads it afresh. The read is a separate
+ * statement after the lock, so under READ COMMITTED it sees whatever the transaction we waited for committed.
+ */
+async function lockInsight(tx: Tx, insightId: string): Promise<LockedInsight | null> {
+  const locked = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT "id" FROM "Insight" WHERE "id" = ${insightId} FOR UPDATE`;
+  if (locked.length === 0) return null;
+  const row = await tx.insight.findUniqueOrThrow({
+    where: { id: insightId },
+    select: {
+      id: true,
+      authorId: true,
+      status: true,
+      queuedAt: true,
+      publishedAt: true,
+      deletedAt: true,
+      openReportCount: true,
+      decidedById: true,
+      decisionReason: true,
+      author: { select: { handle: true, status: true } },
+      section: { select: { articleId: true, article: { select: { status: true } } } },
+      appeal: { select: { id: true, status: true, moderatorId: true } },
+    },
+  });
+  return {
+    id: row.id,
+    authorId: row.authorId,
+    authorHandle: row.author.handle,
+    authorStatus: row.author.status,
+    articleId: row.section.articleId,
+    articleStatus: row.section.article.status,
+    status: row.status,
+    queuedAt: row.queuedAt,
+    publishedAt: row.publishedAt,
+    deletedAt: row.deletedAt,
+    openReportCount: row.openReportCount,
+    decidedById: row.decidedById,
+    decisionReason: row.decisionReason,
+    appeal: row.appeal,
+  };
+}
+
+function changeOf(insight: LockedInsight, status: InsightStatus): ModerationChange {
+  return {
+    insightId: insight.id,
+    articleId: insight.articleId,
+    authorId: insight.authorId,
+    authorHandle: insight.authorHandle,
+    status,
+  };
+}
+
+/**
+ * Refuses a decision unless the insight is in a state it applies to (`applies`), and, when the moderator
+ * acted on a queue item, still the item they saw (`queuedAt`).
+ */
+function assertDecidable(
+  actor: SessionUser,
+  insight: LockedInsight | null,
+  applies: (insight: LockedInsight) => boolean,
+  queuedAt: string | undefined,
+): asserts insight is LockedInsight {
+  if (!insight) throw new AppError("NOT_FOUND", "Insight not found.");
+  if (insight.authorId === actor.id) {
+    throw new AppError("FORBIDDEN", "You cannot moderate your own insight.");
+  }
+  if (insight.deletedAt) throw new AppError("CONFLICT", "The author deleted this insight.");
+  if (queuedAt !== undefined && (insight.queuedAt?.toISOString() ?? "") !== queuedAt) {
+    throw new AppError("CONFLICT", ALREADY_HANDLED);
+  }
+  if (insight.appeal?.status === "OPEN") {
+    throw new AppError("CONFLICT", "This decision is under appeal: decide the appeal instead.");
+  }
+  if (!applies(insight)) throw new AppError("CONFLICT", ALREADY_HANDLED);
+}
+
+const groupKeyOf = (insightId: string, kind: string) => `moderation:${insightId}:${kind}`;
+
+/** Dismisses (approval) or upholds (rejection, removal) the insight's open reports. */
+function resolveOpenReports(tx: Tx, insightId: string, resolution: "UPHELD" | "DISMISSED", at: Date) {
+  return tx.report.updateMany({
+    where: { insightId, resolvedAt: null },
+    data: { resolution, resolvedAt: at },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Decisions
+
+function approvable(insight: LockedInsight): boolean {
+  return (
+    insight.status === "PENDING" ||
+    insight.status === "HIDDEN" ||
+    (insight.status === "PUBLISHED" && insight.openReportCount > 0)
+  );
+}
+
+async function approveInTransaction(
+  tx: Tx,
+  actor: SessionUser,
+  input: DecisionTarget,
 ): Promise<ModerationChange> {
-  return notYet();
+  const insight = await lockInsight(tx, input.insightId);
+  assertDecidable(actor, insight, approvable, input.queuedAt);
+  const now = new Date();
+  const dismissed = await resolveOpenReports(tx, insight.id, "DISMISSED", now);
+  await tx.insight.update({
+    where: { id: insight.id },
+    data: {
+      status: "PUBLISHED",
+      publishedAt: insight.publishedAt ?? now,
+      queuedAt: null,
+      openReportCount: 0,
+      decidedById: actor.id,
+      decidedAt: now,
+      decisionReason: null,
+      decisionNote: null,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "insight.approve",
+    targetType: "insight",
+    targetId: insight.id,
+    data: { from: insight.status, dismissedReports: dismissed.count },
+  });
+  // A published insight whose reports were dismissed never changed for its author: nothing to tell them.
+  if (insight.status !== "PUBLISHED") {
+    await notifyMember(tx, {
+      userId: insight.authorId,
+      kind: "INSIGHT_APPROVED",
+      groupKey: groupKeyOf(insight.id, "INSIGHT_APPROVED"),
+      insightId: insight.id,
+    });
+  }
+  return changeOf(insight, "PUBLISHED");
 }
 
+async function rejectInTransaction(
+  tx: Tx,
+  actor: SessionUser,
+  input: DecisionWithReason,
+): Promise<ModerationChange> {
+  const insight = await lockInsight(tx, input.insightId);
+  assertDecidable(actor, insight, (i) => i.status === "PENDING", input.queuedAt);
+  const now = new Date();
+  const note = input.note ?? null;
+  await resolveOpenReports(tx, insight.id, "UPHELD", now);
+  await tx.insight.update({
+    where: { id: insight.id },
+    data: {
+      status: "REJECTED",
+      queuedAt: null,
+      openReportCount: 0,
+      decidedById: actor.id,
+      decidedAt: now,
+      decisionReason: input.reason,
+      decisionNote: note,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "insight.reject",
+    targetType: "insight",
+    targetId: insight.id,
+    reason: input.reason,
+    note,
+  });
+  await notifyMember(tx, {
+    userId: insight.authorId,
+    kind: "INSIGHT_REJECTED",
+    groupKey: groupKeyOf(insight.id, "INSIGHT_REJECTED"),
+    insightId: insight.id,
+    reason: input.reason,
+    message: note,
+  });
+  return changeOf(insight, "REJECTED");
+}
+
+/** Approves a held or hidden insight (publishing it), or dismisses the open reports on a published one. */
+export async function approveInsight(actor: SessionUser, input: DecisionTarget): Promise<ModerationChange> {
+  assertModerator(actor);
+  return db.$transaction((tx) => approveInTransaction(tx, actor, input));
+}
+
+/** Rejects an insight held for review, with a reason (and optional note) its author is shown. */
 export async function rejectInsight(
-  _actor: SessionUser,
-  _input: { insightId: string; reason: DecisionReason; note?: string },
+  actor: SessionUser,
+  input: DecisionWithReason,
 ): Promise<ModerationChange> {
-  return notYet();
+  assertModerator(actor);
+  return db.$transaction((tx) => rejectInTransaction(tx, actor, input));
 }
 
+/** Removes a published (or hidden) insight, with a reason its author is shown; its open reports are upheld. */
 export async function removeInsight(
-  _actor: SessionUser,
-  _input: { insightId: string; reason: DecisionReason; note?: string },
+  actor: SessionUser,
+  input: DecisionWithReason,
 ): Promise<ModerationChange> {
-  return notYet();
+  assertModerator(actor);
+  return db.$transaction(async (tx) => {
+    const insight = await lockInsight(tx, input.insightId);
+    assertDecidable(actor, insight, (i) => i.status === "PUBLISHED" || i.status === "HIDDEN", input.queuedAt);
+    const now = new Date();
+    const note = input.note ?? null;
+    const upheld = await resolveOpenReports(tx, insight.id, "UPHELD", now);
+    await tx.insight.update({
+      where: { id: insight.id },
+      data: {
+        status: "REMOVED",
+        queuedAt: null,
+        openReportCount: 0,
+        decidedById: actor.id,
+        decidedAt: now,
+        decisionReason: input.reason,
+        decisionNote: note,
+      },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "insight.remove",
+      targetType: "insight",
+      targetId: insight.id,
+      reason: input.reason,
+      note,
+      data: { from: insight.status, upheldReports: upheld.count },
+    });
+    await notifyMember(tx, {
+      userId: insight.authorId,
+      kind: "INSIGHT_REMOVED",
+      groupKey: groupKeyOf(insight.id, "INSIGHT_REMOVED"),
+      insightId: insight.id,
+      reason: input.reason,
+      message: note,
+    });
+    return changeOf(insight, "REMOVED");
+  });
 }
 
-export async function restoreInsight(
-  _actor: SessionUser,
-  _input: { insightId: string },
-): Promise<ModerationChange> {
-  return notYet();
+/**
+ * Undoes a removal: the insight is published again and the reports that led to it no longer count against
+ * its author. Not while an appeal is open (decide the appeal), nor after an appeal upheld it (final).
+ */
+export async function restoreInsight(actor: SessionUser, input: DecisionTarget): Promise<ModerationChange> {
+  assertModerator(actor);
+  return db.$transaction(async (tx) => {
+    const insight = await lockInsight(tx, input.insightId);
+    assertDecidable(actor, insight, (i) => i.status === "REMOVED", input.queuedAt);
+    if (insight.appeal?.status === "UPHELD") {
+      throw new AppError("CONFLICT", "An appeal upheld this removal: the outcome is final.");
+    }
+    const now = new Date();
+    const dismissed = await tx.report.updateMany({
+      where: { insightId: insight.id, resolution: "UPHELD" },
+      data: { resolution: "DISMISSED", resolvedAt: now },
+    });
+    await tx.insight.update({
+      where: { id: insight.id },
+      data: {
+        status: "PUBLISHED",
+        publishedAt: insight.publishedAt ?? now,
+        queuedAt: null,
+        decidedById: actor.id,
+        decidedAt: now,
+        decisionReason: null,
+        decisionNote: null,
+      },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "insight.restore",
+      targetType: "insight",
+      targetId: insight.id,
+      data: { removedFor: insight.decisionReason, dismissedReports: dismissed.count },
+    });
+    await notifyMember(tx, {
+      userId: insight.authorId,
+      kind: "INSIGHT_RESTORED",
+      groupKey: groupKeyOf(insight.id, "INSIGHT_RESTORED"),
+      insightId: insight.id,
+    });
+    return changeOf(insight, "PUBLISHED");
+  });
 }
 
+export type BulkDecisionResult = {
+  changes: ModerationChange[];
+  /** items another moderator decided first (or that changed since they were listed) */
+  alreadyHandled: string[];
+  /** items refused for another reason (one's own insight, not found), with the reason */
+  skipped: { insightId: string; message: string }[];
+};
+
+/**
+ * Approves or rejects several items, each in its own transaction: one item handled by someone else in the
+ * meantime does not stop the others, and is reported back instead.
+ */
 export async function bulkDecide(
-  _actor: SessionUser,
-  _input: { insightIds: string[]; action: "approve" | "reject"; reason?: DecisionReason; note?: string },
-): Promise<{ changes: ModerationChange[]; alreadyHandled: string[] }> {
-  return notYet();
+  actor: SessionUser,
+  input: { insightIds: string[]; action: "approve" | "reject"; reason?: DecisionReason; note?: string },
+): Promise<BulkDecisionResult> {
+  assertModerator(actor);
+  const { reason } = input;
+  if (input.action === "reject" && !reason) {
+    throw new AppError("INVALID_INPUT", "Choose a reason.", { fieldErrors: { reason: "Choose a reason." } });
+  }
+  const result: BulkDecisionResult = { changes: [], alreadyHandled: [], skipped: [] };
+  for (const insightId of new Set(input.insightIds)) {
+    try {
+      const change = await db.$transaction((tx) =>
+        input.action === "approve" || !reason
+          ? approveInTransaction(tx, actor, { insightId })
+          : rejectInTransaction(tx, actor, { insightId, reason, note: input.note }),
+      );
+      result.changes.push(change);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === "CONFLICT" && error.message === ALREADY_HANDLED)
+        result.alreadyHandled.push(insightId);
+      else result.skipped.push({ insightId, message: error.message });
+    }
+  }
+  return result;
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Reports
+
+/**
+ * A member reports a published insight once, with a reason. The report joins the queue; the report that
+ * makes REPORTS_TO_HIDE open reports hides the insight at once, pending review. The audit log records that
+ * hiding as "insight.hide" with the member whose report triggered it as the actor (no moderator acted).
+ */
 export async function reportInsight(
-  _actor: SessionUser,
-  _input: { insightId: string; reason: ReportReason; note?: string },
+  actor: SessionUser,
+  input: { insightId: string; reason: ReportReason; note?: string },
 ): Promise<{ hidden: boolean; change: ModerationChange | null }> {
-  return notYet();
+  try {
+    return await db.$transaction(async (tx) => {
+      await assertActiveAccount(tx, actor.id);
+      const insight = await lockInsight(tx, input.insightId);
+      // Only what readers can see can be reported.
+      if (
+        !insight ||
+        insight.deletedAt ||
+        insight.authorStatus !== "ACTIVE" ||
+        insight.articleStatus !== "PUBLISHED" ||
+        (insight.status !== "PUBLISHED" && insight.status !== "HIDDEN")
+      ) {
+        throw new AppError("NOT_FOUND", "Insight not found.");
+      }
+      if (insight.authorId === actor.id) {
+        throw new AppError("FORBIDDEN", "You cannot report your own insight.");
+      }
+      const earlier = await tx.report.findUnique({
+        where: { insightId_reporterId: { insightId: insight.id, reporterId: actor.id } },
+        select: { id: true },
+      });
+      if (earlier) throw new AppError("CONFLICT", "You have already reported this insight.");
+      if (insight.status === "HIDDEN") {
+        throw new AppError("CONFLICT", "This insight is already hidden pending review.");
+      }
+
+      await tx.report.create({
+        data: {
+          insightId: insight.id,
+          reporterId: actor.id,
+          authorId: insight.authorId,
+          reason: input.reason,
+          note: input.note ?? null,
+        },
+        select: { id: true },
+      });
+      const openReports = insight.openReportCount + 1;
+      const hide = openReports >= REPORTS_TO_HIDE;
+      await tx.insight.update({
+        where: { id: insight.id },
+        data: {
+          openReportCount: openReports,
+          queuedAt: insight.queuedAt ?? new Date(),
+          ...(hide ? { status: "HIDDEN" } : {}),
+        },
+      });
+      if (!hide) return { hidden: false, change: null };
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "insight.hide",
+        targetType: "insight",
+        targetId: insight.id,
+        data: { openReports, automatic: true },
+      });
+      await notifyMember(tx, {
+        userId: insight.authorId,
+        kind: "INSIGHT_HIDDEN",
+        groupKey: groupKeyOf(insight.id, "INSIGHT_HIDDEN"),
+        insightId: insight.id,
+      });
+      return { hidden: true, change: changeOf(insight, "HIDDEN") };
+    });
+  } catch (error) {
+    if (uniqueViolation(error)?.includes("reporterId")) {
+      throw new AppError("CONFLICT", "You have already reported this insight.");
+    }
+    throw error;
+  }
 }
 
+/** Which of these insights the viewer has already reported. */
+export async function listViewerReports(actor: SessionUser, insightIds: string[]): Promise<string[]> {
+  const ids = [...new Set(insightIds)].slice(0, MAX_LOOKUP_IDS);
+  if (ids.length === 0) return [];
+  const rows = await db.report.findMany({
+    where: { reporterId: actor.id, insightId: { in: ids } },
+    select: { insightId: true },
+  });
+  return rows.map((row) => row.insightId);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Appeals
+
+/** The author appeals the rejection or removal of their insight, once, with a message. It joins the queue. */
 export async function appealDecision(
-  _actor: SessionUser,
-  _input: { insightId: string; message: string },
+  actor: SessionUser,
+  input: { insightId: string; message: string },
 ): Promise<{ appealId: string }> {
-  return notYet();
+  try {
+    return await db.$transaction(async (tx) => {
+      await assertActiveAccount(tx, actor.id);
+      const insight = await lockInsight(tx, input.insightId);
+      if (!insight || insight.deletedAt) throw new AppError("NOT_FOUND", "Insight not found.");
+      if (insight.authorId !== actor.id) {
+        throw new AppError("FORBIDDEN", "Only the author can appeal this decision.");
+      }
+      if (insight.appeal) throw new AppError("CONFLICT", "You have already appealed this decision.");
+      if (insight.status !== "REJECTED" && insight.status !== "REMOVED") {
+        throw new AppError("CONFLICT", "Only a rejected or removed insight can be appealed.");
+      }
+      const appeal = await tx.appeal.create({
+        data: {
+          insightId: insight.id,
+          authorId: actor.id,
+          moderatorId: insight.decidedById,
+          message: input.message,
+        },
+        select: { id: true },
+      });
+      await tx.insight.update({ where: { id: insight.id }, data: { queuedAt: new Date() } });
+      return { appealId: appeal.id };
+    });
+  } catch (error) {
+    if (uniqueViolation(error)?.includes("insightId")) {
+      throw new AppError("CONFLICT", "You have already appealed this decision.");
+    }
+    throw error;
+  }
 }
 
+/**
+ * A moderator other than the one whose decision is appealed decides the appeal: UPHELD leaves the decision
+ * as it is, OVERTURNED publishes the insight. The outcome is final and notified to the author.
+ */
 export async function decideAppeal(
-  _actor: SessionUser,
-  _input: { appealId: string; outcome: "UPHELD" | "OVERTURNED"; note?: string },
+  actor: SessionUser,
+  input: { appealId: string; outcome: "UPHELD" | "OVERTURNED"; note?: string },
 ): Promise<ModerationChange> {
-  return notYet();
+  assertModerator(actor);
+  return db.$transaction(async (tx) => {
+    const target = await tx.appeal.findUnique({ where: { id: input.appealId }, select: { insightId: true } });
+    if (!target) throw new AppError("NOT_FOUND", "Appeal not found.");
+    const insight = await lockInsight(tx, target.insightId);
+    const appeal = insight?.appeal;
+    if (!insight || !appeal) throw new AppError("NOT_FOUND", "Appeal not found.");
+    if (appeal.status !== "OPEN") throw new AppError("CONFLICT", ALREADY_HANDLED);
+    if (insight.authorId === actor.id) {
+      throw new AppError("FORBIDDEN", "You cannot decide an appeal about your own insight.");
+    }
+    if (appeal.moderatorId === actor.id) {
+      throw new AppError(
+        "FORBIDDEN",
+        "You made the decision this appeal contests: another moderator must decide it.",
+      );
+    }
+    if (insight.deletedAt) throw new AppError("CONFLICT", "The author deleted this insight.");
+
+    const now = new Date();
+    const note = input.note ?? null;
+    const overturned = input.outcome === "OVERTURNED";
+    await tx.appeal.update({
+      where: { id: appeal.id },
+      data: { status: input.outcome, resolvedById: actor.id, resolvedAt: now, outcomeNote: note },
+    });
+    if (overturned) {
+      await tx.report.updateMany({
+        where: { insightId: insight.id, resolution: "UPHELD" },
+        data: { resolution: "DISMISSED", resolvedAt: now },
+      });
+    }
+    await tx.insight.update({
+      where: { id: insight.id },
+      data: overturned
+        ? {
+            status: "PUBLISHED",
+            publishedAt: insight.publishedAt ?? now,
+            queuedAt: null,
+            decidedById: actor.id,
+            decidedAt: now,
+            decisionReason: null,
+            decisionNote: null,
+          }
+        : { queuedAt: null },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: overturned ? "appeal.overturn" : "appeal.uphold",
+      targetType: "appeal",
+      targetId: appeal.id,
+      reason: input.outcome,
+      note,
+      data: { insightId: insight.id, decision: insight.status, decisionReason: insight.decisionReason },
+    });
+    await notifyMember(tx, {
+      userId: insight.authorId,
+      kind: "APPEAL_DECIDED",
+      groupKey: `appeal:${appeal.id}`,
+      insightId: insight.id,
+      reason: input.outcome,
+      message: note,
+    });
+    return changeOf(insight, overturned ? "PUBLISHED" : insight.status);
+  });
 }
 
+/**
+ * What the author of these insights should know about their moderation: the reason and note of the last
+ * decision, their appeal, and whether they may still appeal. Insights of other members are left out.
+ */
 export async function listOwnModerationNotes(
-  _actor: SessionUser,
-  _insightIds: string[],
+  actor: SessionUser,
+  insightIds: string[],
 ): Promise<Record<string, OwnModerationNote>> {
-  return notYet();
+  const ids = [...new Set(insightIds)].slice(0, MAX_LOOKUP_IDS);
+  if (ids.length === 0) return {};
+  const rows = await db.insight.findMany({
+    where: { id: { in: ids }, authorId: actor.id, deletedAt: null },
+    select: {
+      id: true,
+      status: true,
+      decisionReason: true,
+      decisionNote: true,
+      decidedAt: true,
+      appeal: { select: { status: true, createdAt: true } },
+    },
+  });
+  const notes: Record<string, OwnModerationNote> = {};
+  for (const row of rows) {
+    notes[row.id] = {
+      reason: row.decisionReason,
+      note: row.decisionNote,
+      decidedAt: row.decidedAt?.toISOString() ?? null,
+      appeal: row.appeal
+        ? { status: row.appeal.status, createdAt: row.appeal.createdAt.toISOString() }
+        : null,
+      canAppeal: (row.status === "REJECTED" || row.status === "REMOVED") && !row.appeal,
+    };
+  }
+  return notes;
 }
 
-export async function listViewerReports(_actor: SessionUser, _insightIds: string[]): Promise<string[]> {
-  return notYet();
+// ---------------------------------------------------------------------------------------------------------
+// The queue
+
+type Cursor = { at: string; id: string };
+
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
+
+function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
 }
 
-export async function listPublicModerationLines(_insightId: string): Promise<{ line: string; at: string }[]> {
-  return notYet();
+function decodeCursor(cursor: string, what: string): Cursor {
+  const [at = "", id = ""] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (!id || !ISO_UTC.test(at) || Number.isNaN(Date.parse(at))) {
+    throw new AppError("INVALID_INPUT", `That page of the ${what} does not exist.`);
+  }
+  return { at, id };
 }
 
-export async function listAuditLog(_actor: SessionUser, _filters: AuditLogFilters): Promise<AuditLogPage> {
-  return notYet();
+type QueueRow = {
+  id: string;
+  status: InsightStatus;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  queuedAt: Date;
+  autoFlags: string[];
+  decisionReason: DecisionReason | null;
+  decisionNote: string | null;
+  decidedAt: Date | null;
+  moderatorName: string | null;
+  articleTitle: string;
+  articleSlug: string;
+  sectionTitle: string;
+  sectionAnchor: string;
+  sectionBody: string;
+  domainName: string;
+  domainSlug: string;
+  authorId: string;
+  authorName: string;
+  authorHandle: string;
+  authorJoinedAt: Date;
+  authorStatus: UserStatus;
+  authorRole: Role;
+  authorTrustOverride: TrustLevel | null;
+  appealId: string | null;
+  appealMessage: string | null;
+  appealCreatedAt: Date | null;
+  appealModeratorId: string | null;
+};
+
+function kindOf(row: { status: InsightStatus; appealId: string | null }): QueueKind {
+  if (row.appealId) return "appeal";
+  if (row.status === "HIDDEN") return "hidden";
+  if (row.status === "PENDING") return "pending";
+  return "reported";
+}
+
+const kindCondition: Record<QueueKind, Prisma.Sql> = {
+  pending: Prisma.sql`i."status" = 'PENDING' AND ap."id" IS NULL`,
+  reported: Prisma.sql`i."status" = 'PUBLISHED' AND ap."id" IS NULL`,
+  hidden: Prisma.sql`i."status" = 'HIDDEN' AND ap."id" IS NULL`,
+  appeal: Prisma.sql`ap."id" IS NOT NULL`,
+};
+
+/** How many of each author's insights were published (live), rejected and removed: one grouped query. */
+async function authorHistories(authorIds: string[]) {
+  const histories = new Map<string, { published: number; rejected: number; removed: number }>();
+  if (authorIds.length === 0) return histories;
+  const rows = await db.$queryRaw<
+    { authorId: string; published: number; rejected: number; removed: number }[]
+  >`
+    SELECT "authorId",
+           count(*) FILTER (WHERE "status" = 'PUBLISHED' AND "deletedAt" IS NULL)::int AS "published",
+           count(*) FILTER (WHERE "status" = 'REJECTED')::int AS "rejected",
+           count(*) FILTER (WHERE "status" = 'REMOVED')::int AS "removed"
+    FROM "Insight"
+    WHERE "authorId" IN (${Prisma.join(authorIds)})
+    GROUP BY "authorId"`;
+  for (const row of rows) histories.set(row.authorId, row);
+  return histories;
+}
+
+/** Reports upheld against each author in the last 30 days: one grouped query. */
+async function recentUpheldReports(authorIds: string[], now: Date) {
+  const counts = new Map<string, number>();
+  if (authorIds.length === 0) return counts;
+  const rows = await db.report.groupBy({
+    by: ["authorId"],
+    where: {
+      authorId: { in: authorIds },
+      resolution: "UPHELD",
+      resolvedAt: { gt: new Date(now.getTime() - 30 * DAY_MS) },
+    },
+    _count: { _all: true },
+  });
+  for (const row of rows) counts.set(row.authorId, row._count._all);
+  return counts;
+}
+
+// TODO(trust): replaced by computeTrust from lib/domain/trust.ts once it lands.
+function trustOf(
+  input: {
+    createdAt: Date;
+    publishedCount: number;
+    upheldReportsLast30Days: number;
+    override: TrustLevel | null;
+    role: Role;
+  },
+  now: Date,
+): "NEW" | "TRUSTED" {
+  if (input.role !== "MEMBER") return "TRUSTED";
+  if (input.override) return input.override;
+  const established = now.getTime() - input.createdAt.getTime() >= 7 * DAY_MS && input.publishedCount >= 3;
+  return established && input.upheldReportsLast30Days === 0 ? "TRUSTED" : "NEW";
+}
+
+// TODO(auto-checks): replaced by the labels of lib/domain/auto-checks.ts once it lands.
+function autoFlagLabel(code: string): string {
+  const words = code.replace(/[-_]+/g, " ").trim().toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : code;
+}
+
+/**
+ * The review queue, oldest first, a page at a time: insights held for review, reported, hidden by reports,
+ * or whose rejection or removal is appealed. Each item carries its context (article, section), its author's
+ * standing and history, the automatic checks' findings, its reports and the decision appealed.
+ */
+export async function listModerationQueue(
+  actor: SessionUser,
+  filters: QueueFilters,
+  cursor?: string,
+): Promise<QueuePage> {
+  assertModerator(actor);
+  const after = cursor ? decodeCursor(cursor, "queue") : null;
+  const conditions: Prisma.Sql[] = [Prisma.sql`i."queuedAt" IS NOT NULL`, Prisma.sql`i."deletedAt" IS NULL`];
+  if (filters.kind) conditions.push(kindCondition[filters.kind]);
+  if (filters.domainSlug) {
+    conditions.push(Prisma.sql`(d."slug" = ${filters.domainSlug} OR pd."slug" = ${filters.domainSlug})`);
+  }
+  if (filters.reason) {
+    conditions.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM "Report" r
+      WHERE r."insightId" = i."id" AND r."resolvedAt" IS NULL AND r."reason" = ${filters.reason}::"ReportReason")`);
+  }
+  if (after) {
+    // Stored timestamps are UTC without a zone; the cursor's ISO text cast to timestamp reads as the same.
+    conditions.push(Prisma.sql`(i."queuedAt", i."id") > (${after.at}::timestamp(3), ${after.id})`);
+  }
+  const rows = await db.$queryRaw<QueueRow[]>`
+    SELECT i."id", i."status", i."body", i."createdAt", i."editedAt", i."queuedAt", i."autoFlags",
+           i."decisionReason", i."decisionNote", i."decidedAt", dm."name" AS "moderatorName",
+           a."title" AS "articleTitle", a."slug" AS "articleSlug",
+           s."title" AS "sectionTitle", s."anchor" AS "sectionAnchor", s."body" AS "sectionBody",
+           d."name" AS "domainName", d."slug" AS "domainSlug",
+           u."id" AS "authorId", u."name" AS "authorName", u."handle" AS "authorHandle",
+           u."createdAt" AS "authorJoinedAt", u."status" AS "authorStatus", u."role" AS "authorRole",
+           u."trustOverride" AS "authorTrustOverride",
+           ap."id" AS "appealId", ap."message" AS "appealMessage", ap."createdAt" AS "appealCreatedAt",
+           ap."moderatorId" AS "appealModeratorId"
+    FROM "Insight" i
+    JOIN "Section" s ON s."id" = i."sectionId"
+    JOIN "Article" a ON a."id" = s."articleId"
+    JOIN "Domain" d ON d."id" = a."domainId"
+    LEFT JOIN "Domain" pd ON pd."id" = d."parentId"
+    JOIN "User" u ON u."id" = i."authorId"
+    LEFT JOIN "User" dm ON dm."id" = i."decidedById"
+    LEFT JOIN "Appeal" ap ON ap."insightId" = i."id" AND ap."status" = 'OPEN'
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY i."queuedAt", i."id"
+    LIMIT ${QUEUE_PAGE_SIZE + 1}`;
+  const page = rows.slice(0, QUEUE_PAGE_SIZE);
+  const last = page.at(-1);
+  const nextCursor = rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor(last.queuedAt, last.id) : null;
+  if (page.length === 0) return { items: [], nextCursor: null };
+
+  const now = new Date();
+  const insightIds = page.map((row) => row.id);
+  const authorIds = [...new Set(page.map((row) => row.authorId))];
+  const [reports, histories, upheld] = await Promise.all([
+    db.report.findMany({
+      where: { insightId: { in: insightIds } },
+      select: {
+        insightId: true,
+        reason: true,
+        note: true,
+        createdAt: true,
+        resolvedAt: true,
+        reporter: { select: { handle: true } },
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    authorHistories(authorIds),
+    recentUpheldReports(authorIds, now),
+  ]);
+
+  const items = page.map((row): QueueItem => {
+    const kind = kindOf(row);
+    const history = histories.get(row.authorId) ?? { published: 0, rejected: 0, removed: 0 };
+    return {
+      insightId: row.id,
+      kind,
+      queuedAt: row.queuedAt.toISOString(),
+      status: row.status,
+      body: row.body,
+      createdAt: row.createdAt.toISOString(),
+      editedAt: row.editedAt?.toISOString() ?? null,
+      article: { title: row.articleTitle, slug: row.articleSlug },
+      section: { title: row.sectionTitle, anchor: row.sectionAnchor, body: row.sectionBody },
+      domain: { name: row.domainName, slug: row.domainSlug },
+      author: {
+        id: row.authorId,
+        name: row.authorName,
+        handle: row.authorHandle,
+        joinedAt: row.authorJoinedAt.toISOString(),
+        trust: trustOf(
+          {
+            createdAt: row.authorJoinedAt,
+            publishedCount: history.published,
+            upheldReportsLast30Days: upheld.get(row.authorId) ?? 0,
+            override: row.authorTrustOverride,
+            role: row.authorRole,
+          },
+          now,
+        ),
+        status: row.authorStatus,
+        published: history.published,
+        rejected: history.rejected,
+        removed: history.removed,
+      },
+      autoFlags: row.autoFlags.map((code) => ({ code, label: autoFlagLabel(code) })),
+      reports: reports
+        .filter((r) => r.insightId === row.id && (kind === "appeal" || r.resolvedAt === null))
+        .map((r) => ({
+          reason: r.reason,
+          note: r.note,
+          createdAt: r.createdAt.toISOString(),
+          reporterHandle: r.reporter.handle,
+        })),
+      decision:
+        row.decidedAt && (row.status === "REJECTED" || row.status === "REMOVED" || kind === "appeal")
+          ? {
+              reason: row.decisionReason,
+              note: row.decisionNote,
+              decidedAt: row.decidedAt.toISOString(),
+              moderatorName: row.moderatorName ?? "A former moderator",
+            }
+          : null,
+      appeal:
+        row.appealId && row.appealMessage !== null && row.appealCreatedAt
+          ? {
+              id: row.appealId,
+              message: row.appealMessage,
+              createdAt: row.appealCreatedAt.toISOString(),
+              moderatorId: row.appealModeratorId,
+            }
+          : null,
+    };
+  });
+  return { items, nextCursor };
+}
+
+/** How many items await a moderator: the number in the header. */
+export async function countModerationQueue(actor: SessionUser): Promise<number> {
+  assertModerator(actor);
+  return db.insight.count({ where: { queuedAt: { not: null }, deletedAt: null } });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Public lines and the audit log
+
+const DECISION_REASON_CODES = new Set<string>(Object.keys(DECISION_REASON_LABELS));
+
+function asDecisionReason(value: string | null): DecisionReason | null {
+  return value !== null && DECISION_REASON_CODES.has(value) ? (value as DecisionReason) : null;
+}
+
+function asAuditAction(value: string): AuditAction | null {
+  return Object.hasOwn(AUDIT_ACTIONS, value) ? (value as AuditAction) : null;
+}
+
+/**
+ * The public lines of an insight's moderation ("Removed by a moderator: Spam"), oldest first, for its
+ * revision history. Cached with the insight's tag, which every decision expires.
+ */
+export async function listPublicModerationLines(insightId: string): Promise<{ line: string; at: string }[]> {
+  return cached(
+    async () => {
+      const appeal = await db.appeal.findUnique({ where: { insightId }, select: { id: true } });
+      const entries = await db.auditEntry.findMany({
+        where: {
+          OR: [
+            { targetType: "insight", targetId: insightId },
+            ...(appeal ? [{ targetType: "appeal", targetId: appeal.id }] : []),
+          ],
+        },
+        select: { action: true, reason: true, createdAt: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: 100,
+      });
+      const lines: { line: string; at: string }[] = [];
+      for (const entry of entries) {
+        const action = asAuditAction(entry.action);
+        const line = action && publicModerationLine(action, asDecisionReason(entry.reason));
+        if (line) lines.push({ line, at: entry.createdAt.toISOString() });
+      }
+      return lines;
+    },
+    ["moderation-lines", insightId],
+    [tags.insight(insightId)],
+  );
+}
+
+type TargetInfo = { label: string | null; href: string | null };
+
+/** Labels and links for a page of audit targets: one query per kind of target on the page. */
+async function describeTargets(
+  entries: { targetType: string; targetId: string }[],
+): Promise<Map<string, TargetInfo>> {
+  const idsOf = (type: string) => [
+    ...new Set(entries.filter((e) => e.targetType === type).map((e) => e.targetId)),
+  ];
+  const key = (type: string, id: string) => `${type}:${id}`;
+  const info = new Map<string, TargetInfo>();
+  const insightLabel = (i: { section: { title: string; article: { title: string } } }) =>
+    `Insight on “${i.section.title}” (${i.section.article.title})`;
+  const insightSelect = { section: { select: { title: true, article: { select: { title: true } } } } };
+
+  const insightIds = idsOf("insight");
+  const appealIds = idsOf("appeal");
+  const userIds = idsOf("user");
+  const domainIds = idsOf("domain");
+  const articleIds = idsOf("article");
+  const termIds = idsOf("blocked-term");
+  const [insights, appeals, users, domains, articles, terms] = await Promise.all([
+    insightIds.length
+      ? db.insight.findMany({ where: { id: { in: insightIds } }, select: { id: true, ...insightSelect } })
+      : [],
+    appealIds.length
+      ? db.appeal.findMany({
+          where: { id: { in: appealIds } },
+          select: { id: true, insightId: true, insight: { select: insightSelect } },
+        })
+      : [],
+    userIds.length
+      ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, handle: true } })
+      : [],
+    domainIds.length
+      ? db.domain.findMany({ where: { id: { in: domainIds } }, select: { id: true, name: true, slug: true } })
+      : [],
+    articleIds.length
+      ? db.article.findMany({
+          where: { id: { in: articleIds } },
+          select: { id: true, title: true, slug: true },
+        })
+      : [],
+    termIds.length
+      ? db.blockedTerm.findMany({ where: { id: { in: termIds } }, select: { id: true, term: true } })
+      : [],
+  ]);
+  for (const i of insights) {
+    info.set(key("insight", i.id), { label: insightLabel(i), href: `/insights/${i.id}/history` });
+  }
+  for (const a of appeals) {
+    info.set(key("appeal", a.id), {
+      label: `Appeal: ${insightLabel(a.insight)}`,
+      href: `/insights/${a.insightId}/history`,
+    });
+  }
+  for (const u of users) {
+    info.set(key("user", u.id), {
+      label: `${u.name} (@${u.handle})`,
+      href: `/moderation/members/${u.handle}`,
+    });
+  }
+  for (const d of domains) info.set(key("domain", d.id), { label: d.name, href: `/domains/${d.slug}` });
+  for (const a of articles) info.set(key("article", a.id), { label: a.title, href: `/articles/${a.slug}` });
+  for (const t of terms) info.set(key("blocked-term", t.id), { label: t.term, href: "/admin/blocked-terms" });
+  return info;
+}
+
+/**
+ * The audit log, newest first, a page at a time (keyset on createdAt, id), filtered by action, actor,
+ * target type or target. Moderators and admins only.
+ */
+export async function listAuditLog(actor: SessionUser, filters: AuditLogFilters): Promise<AuditLogPage> {
+  assertModerator(actor);
+  let actorId: string | undefined;
+  if (filters.actorHandle) {
+    const found = await db.user.findUnique({
+      where: { handle: filters.actorHandle.toLowerCase() },
+      select: { id: true },
+    });
+    if (!found) return { entries: [], nextCursor: null };
+    actorId = found.id;
+  }
+  const cursor = filters.cursor ? decodeCursor(filters.cursor, "log") : null;
+  const at = cursor ? new Date(cursor.at) : null;
+  const rows = await db.auditEntry.findMany({
+    where: {
+      ...(filters.action ? { action: filters.action } : {}),
+      ...(actorId ? { actorId } : {}),
+      ...(filters.targetType ? { targetType: filters.targetType } : {}),
+      ...(filters.targetId ? { targetId: filters.targetId } : {}),
+      ...(cursor && at ? { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: cursor.id } }] } : {}),
+    },
+    select: {
+      id: true,
+      createdAt: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      reason: true,
+      note: true,
+      actor: { select: { name: true, handle: true } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: AUDIT_PAGE_SIZE + 1,
+  });
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  const last = page.at(-1);
+  const targets = await describeTargets(page);
+  const entries: AuditLogEntry[] = [];
+  for (const row of page) {
+    const action = asAuditAction(row.action);
+    if (!action) continue;
+    const target = targets.get(`${row.targetType}:${row.targetId}`);
+    const reasonCode = asDecisionReason(row.reason);
+    entries.push({
+      id: row.id,
+      at: row.createdAt.toISOString(),
+      actor: row.actor,
+      action,
+      actionLabel: AUDIT_ACTIONS[action],
+      targetType: row.targetType,
+      targetId: row.targetId,
+      targetLabel: target?.label ?? null,
+      targetHref: target?.href ?? null,
+      reason: reasonCode ? DECISION_REASON_LABELS[reasonCode] : row.reason,
+      reasonCode: row.reason,
+      note: row.note,
+    });
+  }
+  return {
+    entries,
+    nextCursor: rows.length > AUDIT_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
 }

@@ -54,8 +54,12 @@ export const reportInsightSchema = z
 export type ReportInsightInput = z.infer<typeof reportInsightSchema>;
 
 /** A reject or remove decision: a reason from the list and an optional note, both shown to the author. */
+/** The queue item's `queuedAt` as the moderator saw it: a decision on an item that changed since is refused. */
+const seenQueuedAt = z.iso.datetime().optional();
+
 export const decisionSchema = z.object({
   insightId: id,
+  queuedAt: seenQueuedAt,
   reason: z.enum(DECISION_REASONS, "Choose a reason."),
   note: optionalNote,
 });
@@ -66,7 +70,7 @@ export const decisionFormSchema = decisionSchema.pick({ reason: true, note: true
 export type DecisionFormInput = z.input<typeof decisionFormSchema>;
 
 /** Approve and restore need only the insight. */
-export const insightTargetSchema = z.object({ insightId: id });
+export const insightTargetSchema = z.object({ insightId: id, queuedAt: seenQueuedAt });
 export type InsightTargetInput = z.infer<typeof insightTargetSchema>;
 
 export const appealSchema = z.object({

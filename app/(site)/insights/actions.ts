@@ -1,0 +1,33 @@
+"use server";
+
+import { updateTag } from "next/cache";
+import { after } from "next/server";
+import { runAction, type ActionResult } from "@/lib/action-result";
+import { tags } from "@/lib/cache-tags";
+import { appealDecision, reportInsight } from "@/lib/data/moderation";
+import { requestBadgeEvaluation } from "@/lib/jobs/badges";
+import { requireUser } from "@/lib/session";
+import { appealSchema, reportInsightSchema } from "@/lib/validation/moderation";
+
+/** A member reports an insight; the report that hides it expires the pages that showed it. */
+export async function reportInsightAction(input: unknown): Promise<ActionResult<{ hidden: boolean }>> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const { hidden, change } = await reportInsight(user, reportInsightSchema.parse(input));
+    if (change) {
+      updateTag(tags.article(change.articleId));
+      updateTag(tags.memberHandle(change.authorHandle));
+      updateTag(tags.insight(change.insightId));
+      after(() => requestBadgeEvaluation([change.authorId]));
+    }
+    return { hidden };
+  });
+}
+
+/** The author appeals the rejection or removal of their insight (nothing public changes). */
+export async function appealDecisionAction(input: unknown): Promise<ActionResult<{ appealId: string }>> {
+  return runAction(async () => {
+    const user = await requireUser();
+    return appealDecision(user, appealSchema.parse(input));
+  });
+}
