@@ -11,7 +11,7 @@ import {
 } from "@/lib/domain/insight-rules";
 import { AppError, uniqueViolation } from "@/lib/errors";
 import { hashBody } from "@/lib/insight-hash";
-import type { InsightStatus, UserStatus } from "@/lib/generated/prisma/enums";
+import type { DecisionReason, InsightStatus, UserStatus } from "@/lib/generated/prisma/enums";
 import type { AddInsightInput, DeleteInsightInput, EditInsightInput } from "@/lib/validation/insight";
 import { notifyInsightPublished } from "./notifications";
 import type { Tx } from "./transaction";
@@ -273,27 +273,36 @@ export async function listOwnInsightsOnArticle(actor: SessionUser, articleId: st
 
 export type InsightHistory = {
   id: string;
+  /** a hidden, rejected or removed insight keeps its history page, without its text */
+  status: Exclude<InsightStatus, "PENDING">;
+  /** why a moderator rejected or removed it (shown on the page) */
+  decisionReason: DecisionReason | null;
   author: { name: string; handle: string };
   article: { slug: string; title: string };
   section: { anchor: string; title: string };
-  /** newest first; the first entry is the current text */
+  /** newest first; the first entry is the current text; empty unless the insight is published */
   versions: { body: string; at: string; current: boolean }[];
 };
 
-/** The public revision history of a published insight. */
+/**
+ * The public revision history of an insight readers could see or a moderator decided on: every version of
+ * a published one; for a hidden, rejected or removed one only what happened, never its text.
+ */
 export async function getInsightHistory(insightId: string): Promise<InsightHistory | null> {
   return cached(
     async (): Promise<InsightHistory | null> => {
       const insight = await db.insight.findFirst({
         where: {
           id: insightId,
-          status: "PUBLISHED",
+          status: { in: ["PUBLISHED", "HIDDEN", "REJECTED", "REMOVED"] },
           deletedAt: null,
           author: { status: "ACTIVE" },
           section: { article: { status: "PUBLISHED" } },
         },
         select: {
           id: true,
+          status: true,
+          decisionReason: true,
           body: true,
           createdAt: true,
           editedAt: true,
@@ -304,7 +313,7 @@ export async function getInsightHistory(insightId: string): Promise<InsightHisto
           revisions: { select: { body: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 100 },
         },
       });
-      if (!insight) return null;
+      if (!insight || insight.status === "PENDING") return null;
       // A revision holds the text as it was before the edit made at its time. So the current text dates from
       // the last edit, each older text from the edit before it, and the oldest from the original post.
       const { revisions } = insight;
@@ -318,10 +327,12 @@ export async function getInsightHistory(insightId: string): Promise<InsightHisto
       ];
       return {
         id: insight.id,
+        status: insight.status,
+        decisionReason: insight.decisionReason,
         author: insight.author,
         article: insight.section.article,
         section: { anchor: insight.section.anchor, title: insight.section.title },
-        versions,
+        versions: insight.status === "PUBLISHED" ? versions : [],
       };
     },
     ["insight-history", insightId],

@@ -8,6 +8,7 @@ import { hashPassword } from "../../lib/password";
 import { createPrismaClient, type Database } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { seedArticles, seedDomains, seedInsights, seedMembers } from "./content";
+import { seedDemoModeration } from "./moderation";
 
 const DAY = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
@@ -24,6 +25,12 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<s
     created.members = await seedDemoMembers(db);
     created.insights = await seedDemoInsights(db);
     if (options.demoAccounts) created.demoAccounts = await seedDemoAccounts(db);
+    if (options.demoAccounts) {
+      // Something for the demo moderator to review: counted with the members and insights it adds.
+      const moderation = await seedDemoModeration(db);
+      created.members += moderation.members;
+      created.insights += moderation.insights;
+    }
     return `seed: created ${created.domains} domains, ${created.articles} articles, ${created.members} members, ${created.insights} insights, ${created.demoAccounts} demo accounts`;
   } finally {
     await db.$disconnect();

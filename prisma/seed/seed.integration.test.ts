@@ -7,6 +7,7 @@ import { withDatabase } from "../../lib/testing/local-database";
 import { createPrismaClient } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { seedArticles, seedInsights, seedMembers } from "./content";
+import { demoPendingInsights, demoReport } from "./moderation";
 import { seed } from "./index";
 
 const serverUrl = process.env.DATABASE_URL;
@@ -104,12 +105,32 @@ describe("seed", () => {
     expect(article.sections.at(-1)?.anchor).toBe("what-else-to-take-into-account");
   });
 
-  it("adds the three demo accounts when asked, and nothing else", async () => {
+  it("adds the three demo accounts when asked, and demo moderation content", async () => {
     const before = await counts();
     const report = await seed(url, { demoAccounts: true, onlyIfEmpty: false });
 
-    expect(reported(report)).toEqual({ domains: 0, articles: 0, members: 0, insights: 0, demoAccounts: 3 });
-    expect(await counts()).toEqual({ ...before, users: before.users + 3, demoAccounts: 3 });
+    const held = demoPendingInsights.length;
+    expect(reported(report)).toEqual({
+      domains: 0,
+      articles: 0,
+      members: 1,
+      insights: held,
+      demoAccounts: 3,
+    });
+    expect(await counts()).toEqual({
+      ...before,
+      users: before.users + 3 + 1,
+      insights: before.insights + held,
+      demoAccounts: 3,
+    });
+    // The moderation queue has the newcomer's held insights and one reported insight.
+    expect(await db.insight.count({ where: { status: "PENDING", queuedAt: { not: null } } })).toBe(held);
+    expect(
+      await db.insight.findMany({
+        where: { status: "PUBLISHED", queuedAt: { not: null } },
+        select: { openReportCount: true },
+      }),
+    ).toEqual([{ openReportCount: demoReport.reports.length }]);
     const accounts = await db.user.findMany({
       where: { isDemo: true },
       select: { email: true, role: true, passwordHash: true },

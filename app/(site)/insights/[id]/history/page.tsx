@@ -4,7 +4,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { getInsightHistory } from "@/lib/data/insights";
+import { getInsightHistory, type InsightHistory } from "@/lib/data/insights";
+import { listPublicModerationLines } from "@/lib/data/moderation";
+import { DECISION_REASON_LABELS } from "@/lib/domain/moderation";
 
 export const revalidate = 3600;
 
@@ -49,9 +51,26 @@ function Changes({ before, after }: { before: string; after: string }) {
   );
 }
 
+/** Why readers cannot see the text of a hidden, rejected or removed insight; null for a published one. */
+function withheldNotice(history: InsightHistory): string | null {
+  const why = history.decisionReason ? `: ${DECISION_REASON_LABELS[history.decisionReason]}` : "";
+  switch (history.status) {
+    case "PUBLISHED":
+      return null;
+    case "HIDDEN":
+      return "This insight is hidden pending review after reports from readers.";
+    case "REJECTED":
+      return `This insight was rejected by a moderator${why}.`;
+    case "REMOVED":
+      return `This insight was removed by a moderator${why}.`;
+  }
+}
+
 export default async function InsightHistoryPage({ params }: Props) {
-  const history = await getInsightHistory((await params).id);
+  const { id } = await params;
+  const [history, moderation] = await Promise.all([getInsightHistory(id), listPublicModerationLines(id)]);
   if (!history) notFound();
+  const notice = withheldNotice(history);
   const articleHref = `/articles/${history.article.slug}#${history.section.anchor}`;
   return (
     <div className="mx-auto flex max-w-[46rem] flex-col gap-6">
@@ -75,27 +94,51 @@ export default async function InsightHistoryPage({ params }: Props) {
           <Link href={articleHref} className="rounded-sm underline underline-offset-4">
             {history.section.title}
           </Link>
-          . {history.versions.length} {history.versions.length === 1 ? "version" : "versions"}, newest first.
+          .{" "}
+          {notice
+            ? null
+            : `${history.versions.length} ${history.versions.length === 1 ? "version" : "versions"}, newest first.`}
         </p>
       </header>
-      <ol className="flex flex-col gap-4">
-        {history.versions.map((version, index) => {
-          const previous = history.versions[index + 1];
-          return (
-            <li key={version.at + index} className="border-border bg-card rounded-lg border p-4">
-              <p className="text-muted-foreground mb-2 text-sm">
-                {version.current ? "Current version" : `Version ${history.versions.length - index}`} ·{" "}
-                {previous ? "edited" : "posted"} <RelativeTime date={version.at} />
-              </p>
-              {previous ? (
-                <Changes before={previous.body} after={version.body} />
-              ) : (
-                <p className="leading-relaxed whitespace-pre-wrap">{version.body}</p>
-              )}
-            </li>
-          );
-        })}
-      </ol>
+      {notice ? (
+        <p role="status" className="border-border bg-muted rounded-lg border p-4 font-medium">
+          {notice}
+        </p>
+      ) : null}
+      {moderation.length > 0 ? (
+        <section aria-labelledby="moderation-heading" className="flex flex-col gap-2">
+          <h2 id="moderation-heading" className="text-lg font-semibold">
+            Moderation
+          </h2>
+          <ol className="text-muted-foreground flex flex-col gap-1 text-sm">
+            {moderation.map((entry, index) => (
+              <li key={entry.at + index}>
+                {entry.line} · <RelativeTime date={entry.at} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {history.versions.length > 0 ? (
+        <ol className="flex flex-col gap-4">
+          {history.versions.map((version, index) => {
+            const previous = history.versions[index + 1];
+            return (
+              <li key={version.at + index} className="border-border bg-card rounded-lg border p-4">
+                <p className="text-muted-foreground mb-2 text-sm">
+                  {version.current ? "Current version" : `Version ${history.versions.length - index}`} ·{" "}
+                  {previous ? "edited" : "posted"} <RelativeTime date={version.at} />
+                </p>
+                {previous ? (
+                  <Changes before={previous.body} after={version.body} />
+                ) : (
+                  <p className="leading-relaxed whitespace-pre-wrap">{version.body}</p>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
     </div>
   );
 }
