@@ -733,6 +733,42 @@ describe("two moderators at once", () => {
   });
 });
 
+describe("locking", () => {
+  /** Waits until some session of this database waits for a row lock (the decision started in the background). */
+  async function untilSomeoneWaitsForALock() {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const [row] = await db.$queryRaw<{ waiting: number }[]>`
+        SELECT count(*)::int AS "waiting" FROM pg_stat_activity
+        WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'`;
+      if (row && row.waiting > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error("The decision never waited for the author's row.");
+  }
+
+  it("does not deadlock with the author editing the insight at the same moment", async () => {
+    const insight = await insightIn("PENDING");
+    const mod = await moderator();
+    let decision: Promise<{ ok: true; status: string } | { ok: false; error: unknown }> | undefined;
+
+    // The author's edit as lib/data/insights.ts takes its locks: the member's row, then the insight's.
+    await db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${insight.authorId} FOR UPDATE`;
+        decision = approveInsight(mod, { insightId: insight.id }).then(
+          (change) => ({ ok: true as const, status: change.status }),
+          (error: unknown) => ({ ok: false as const, error }),
+        );
+        await untilSomeoneWaitsForALock();
+        await tx.$queryRaw`SELECT "id" FROM "Insight" WHERE "id" = ${insight.id} FOR UPDATE`;
+      },
+      { timeout: 20_000 },
+    );
+
+    expect(await decision).toEqual({ ok: true, status: "PUBLISHED" });
+  });
+});
+
 describe("bulkDecide", () => {
   it("approves the selected items and reports the ones already handled", async () => {
     const mod = await moderator();

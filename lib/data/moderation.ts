@@ -164,6 +164,13 @@ type LockedInsight = {
  * statement after the lock, so under READ COMMITTED it sees whatever the transaction we waited for committed.
  */
 async function lockInsight(tx: Tx, insightId: string): Promise<LockedInsight | null> {
+  // Locks in the order the rest of the app takes them, the author's row before their insight's (posting,
+  // editing and sanctions lock the member FOR UPDATE, then the insights): the notification and report rows
+  // written below take this KEY SHARE lock on the author anyway, and taking it only after the insight's
+  // lock could deadlock with the author editing that insight at the same moment.
+  await tx.$queryRaw`
+    SELECT u."id" FROM "User" u JOIN "Insight" i ON i."authorId" = u."id"
+    WHERE i."id" = ${insightId} FOR KEY SHARE OF u`;
   const locked = await tx.$queryRaw<
     { id: string }[]
   >`SELECT "id" FROM "Insight" WHERE "id" = ${insightId} FOR UPDATE`;
