@@ -1,6 +1,6 @@
 // Test and seed data builders. Each call makes unique values, so tests never collide with one another.
 import { randomBytes } from "node:crypto";
-import type { Role, UserStatus } from "../lib/generated/prisma/enums";
+import type { Role, TrustLevel, UserStatus } from "../lib/generated/prisma/enums";
 import { hashBody } from "../lib/insight-hash";
 import { hashPassword } from "../lib/password";
 import type { Database } from "./client";
@@ -25,6 +25,8 @@ export type UserOverrides = {
   headline?: string;
   createdAt?: Date;
   isDemo?: boolean;
+  /** an admin's hand-set trust level: "TRUSTED" publishes at once (lib/domain/trust.ts) */
+  trustOverride?: TrustLevel | null;
 };
 
 export async function createUser(db: Database, overrides: UserOverrides = {}) {
@@ -46,6 +48,7 @@ export async function createUser(db: Database, overrides: UserOverrides = {}) {
       statusUntil: overrides.statusUntil ?? null,
       headline: overrides.headline ?? "",
       isDemo: overrides.isDemo ?? false,
+      trustOverride: overrides.trustOverride ?? null,
       ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}),
     },
     select: { id: true, name: true, email: true, handle: true, role: true },
@@ -111,6 +114,24 @@ export async function createArticle(
 
 export const FACTORY_INSIGHT_BODY =
   "In my experience the most useful habit here is writing down what you tried, what happened and what you would change next time, then sharing it with the team.";
+
+const WORDS = (
+  "team review deploy mentor backlog sprint outage design pairing budget roadmap metric customer pager " +
+  "schema query cache queue retry latency incident rollback feature release contract hiring manager " +
+  "career promotion feedback interview portfolio course mentor junior senior staff architect product " +
+  "tester support startup agency freelance remote office meeting estimate deadline scope vendor " +
+  "library framework language compiler browser server cloud cluster budget invoice audit policy"
+).split(" ");
+
+/**
+ * An insight text (125–750 characters) made of random words, so that no two share the word runs the
+ * near-duplicate check compares (lib/domain/auto-checks.ts): posting it through the app is never held as a
+ * copy of another test's text.
+ */
+export function distinctInsightText(label = "Note"): string {
+  const words = Array.from({ length: 30 }, () => WORDS[randomBytes(1)[0]! % WORDS.length]!);
+  return `${label}: ${words.join(" ")}.`;
+}
 
 export async function createInsight(
   db: Database,

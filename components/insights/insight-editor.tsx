@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,18 +9,27 @@ import { Field, fieldControlProps } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/action-result";
 import { INSIGHT_MAX, INSIGHT_MIN } from "@/lib/domain/insight-rules";
-import { insightFormSchema, type InsightFormInput } from "@/lib/validation/insight";
+import { COMPOSE_MS_MAX, insightFormSchema, type InsightFormInput } from "@/lib/validation/insight";
 import { cn } from "@/lib/utils";
 
 type Props<T> = {
   initialBody?: string;
   submitLabel: string;
   pendingLabel: string;
-  /** sends the body; a failed result's messages are shown on the form and nothing typed is lost */
-  onSubmit: (body: string) => Promise<ActionResult<T> | null>;
+  /**
+   * sends the body and how long the member spent writing it (ms from their first keystroke or paste, or
+   * undefined if they changed nothing); a failed result's messages are shown and nothing typed is lost
+   */
+  onSubmit: (body: string, composeMs: number | undefined) => Promise<ActionResult<T> | null>;
   onSuccess: (data: T) => void | Promise<void>;
   onCancel?: () => void;
 };
+
+/** Milliseconds since the first keystroke (or paste), within what the schema accepts; undefined before any. */
+function composeMsSince(firstInputAt: number | null): number | undefined {
+  if (firstInputAt === null) return undefined;
+  return Math.min(COMPOSE_MS_MAX, Math.max(0, Math.round(Date.now() - firstInputAt)));
+}
 
 /** The text area, live counter and submit button shared by posting and editing an insight. */
 export function InsightEditor<T>({
@@ -37,6 +46,9 @@ export function InsightEditor<T>({
     defaultValues: { body: initialBody },
   });
   const { errors, isSubmitting } = form.formState;
+  // When the member first changed the text: the server compares how fast it arrived with how fast people type.
+  const [firstInputAt, setFirstInputAt] = useState<number | null>(null);
+  const bodyField = form.register("body");
   const length = useWatch({ control: form.control, name: "body" }).trim().length;
   const counterTone =
     length > INSIGHT_MAX
@@ -46,7 +58,7 @@ export function InsightEditor<T>({
         : "text-muted-foreground";
 
   async function submit(values: InsightFormInput) {
-    const result = await onSubmit(values.body);
+    const result = await onSubmit(values.body, composeMsSince(firstInputAt));
     if (!result) {
       form.setError("root", {
         message: "We could not reach Roundtable. Your text is still here: try again.",
@@ -81,7 +93,11 @@ export function InsightEditor<T>({
           autoFocus
           {...fieldControlProps(bodyId, { description: true, error: errors.body })}
           aria-describedby={`${bodyId}-description ${bodyId}-counter${errors.body ? ` ${bodyId}-error` : ""}`}
-          {...form.register("body")}
+          {...bodyField}
+          onChange={(event) => {
+            if (firstInputAt === null) setFirstInputAt(Date.now());
+            return bodyField.onChange(event);
+          }}
         />
       </Field>
       <div className="flex flex-wrap items-center justify-between gap-3">

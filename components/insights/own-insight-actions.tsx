@@ -61,10 +61,18 @@ export function OwnInsightActions({ insightId, body }: { insightId: string; body
             initialBody={own.body || body}
             submitLabel="Save changes"
             pendingLabel="Saving…"
-            onSubmit={(next) => editInsightAction({ insightId, body: next }).catch(() => null)}
-            onSuccess={async () => {
+            onSubmit={(next, composeMs) =>
+              editInsightAction({ insightId, body: next, composeMs }).catch(() => null)
+            }
+            onSuccess={async (saved) => {
               setEditing(false);
-              toast.success("Insight updated");
+              if (own.status === "PUBLISHED" && saved.status === "PENDING") {
+                toast.info("Your edit is awaiting review", {
+                  description: "A moderator reads the new text before it appears to everyone again.",
+                });
+              } else {
+                toast.success("Insight updated");
+              }
               await refresh();
             }}
             onCancel={() => setEditing(false)}

@@ -8,6 +8,7 @@ import {
   createArticle,
   createInsight as createInsightRow,
   createUser,
+  distinctInsightText,
   type UserOverrides,
 } from "@/prisma/factories";
 import {
@@ -37,9 +38,12 @@ const ago = (ms: number) => new Date(Date.now() - ms);
 type Role = SessionUser["role"];
 type Article = Awaited<ReturnType<typeof createArticle>>;
 
-/** A valid insight body no other test posts (so the repeated-text rule never trips by accident). */
+/**
+ * A valid insight body no other test posts, nor anything like it: neither the repeated-text rule nor the
+ * near-duplicate check (trust.integration.test.ts tests it) trips by accident.
+ */
 function uniqueBody(label = "insight"): string {
-  return `${label} ${randomUUID()}: pairing with the platform team every sprint taught me more about how our services fail than any course, and it made my reviews far more useful to everyone.`;
+  return distinctInsightText(label);
 }
 
 function sessionOf(user: { id: string; name: string; handle: string; role: Role }): SessionUser {
@@ -63,14 +67,14 @@ function sectionOf(article: Article, index: number): string {
   return section.id;
 }
 
-/** A member who posts under the new-member limits: a fresh account with nothing published. */
+/** A new member (lib/domain/trust.ts): a fresh account with nothing published, held for review and limited. */
 async function newMember(overrides: UserOverrides = {}): Promise<SessionUser> {
   return sessionOf(await createUser(db, overrides));
 }
 
 /**
- * A member past the new-member limits: an account 30 days old with 3 insights published two days ago
- * (older than both rate windows) on an article of their own.
+ * A trusted member, past the new-member limits: an account 30 days old with 3 insights published two days
+ * ago (older than both rate windows) on an article of their own.
  */
 async function establishedMember(role: Role = "MEMBER"): Promise<SessionUser> {
   const user = await createUser(db, { role, createdAt: ago(30 * DAY) });
@@ -97,13 +101,15 @@ function insightsBy(authorId: string, where: { sectionId?: string } = {}) {
 }
 
 describe("createInsight: who may post, and the status a new insight gets", () => {
-  it("holds a member's first insight for review and keeps it live in its section", async () => {
+  it("holds a new member's first insight for review, queued, and keeps it live in its section", async () => {
     const article = await articleWithSections(2);
     const member = await newMember();
     const input = postInput(sectionOf(article, 0));
+    const before = Date.now();
 
     const change = await createInsight(member, input);
 
+    const after = Date.now();
     expect(change).toEqual({
       id: expect.any(String) as string,
       status: "PENDING",
@@ -119,27 +125,41 @@ describe("createInsight: who may post, and the status a new insight gets", () =>
       bodyHash: hashBody(input.body),
       idempotencyKey: input.idempotencyKey,
       status: "PENDING",
+      autoFlags: [],
       publishedAt: null,
       editedAt: null,
       deletedAt: null,
     });
+    expect(row.queuedAt!.getTime()).toBeGreaterThanOrEqual(before);
+    expect(row.queuedAt!.getTime()).toBeLessThanOrEqual(after);
   });
 
-  it("publishes a member's insight at once when they already have a published one", async () => {
-    const article = await articleWithSections(2);
+  it("still holds the insight of a member with 2 published insights: new until 3", async () => {
+    const article = await articleWithSections(3);
     const member = await newMember({ createdAt: ago(30 * DAY) });
-    await createInsightRow(db, {
-      sectionId: sectionOf(article, 0),
-      authorId: member.id,
-      createdAt: ago(DAY * 2),
-    });
+    for (const index of [0, 1]) {
+      await createInsightRow(db, {
+        sectionId: sectionOf(article, index),
+        authorId: member.id,
+        createdAt: ago(DAY * 2),
+      });
+    }
+
+    const change = await createInsight(member, postInput(sectionOf(article, 2)));
+
+    expect(change.status).toBe("PENDING");
+  });
+
+  it("publishes a trusted member's insight at once, not queued", async () => {
+    const article = await articleWithSections(1);
+    const member = await establishedMember();
     const before = new Date();
 
-    const change = await createInsight(member, postInput(sectionOf(article, 1)));
+    const change = await createInsight(member, postInput(sectionOf(article, 0)));
 
     expect(change.status).toBe("PUBLISHED");
     const row = await db.insight.findUniqueOrThrow({ where: { id: change.id } });
-    expect(row.status).toBe("PUBLISHED");
+    expect(row).toMatchObject({ status: "PUBLISHED", queuedAt: null, autoFlags: [] });
     expect(row.publishedAt?.getTime()).toBeGreaterThanOrEqual(before.getTime() - SECOND);
   });
 
@@ -397,7 +417,7 @@ describe("createInsight: limits on new members, kept in PostgreSQL", () => {
     await expect(insightsBy(member.id)).resolves.toHaveLength(10);
   });
 
-  it("allows a post when one of the last ten is older than 24 hours", async () => {
+  it("allows a post (held: the account is new) when one of the last ten is older than 24 hours", async () => {
     const article = await articleWithSections(11);
     const member = await newMember({ createdAt: ago(3 * DAY) });
     for (let i = 0; i < 10; i++) {
@@ -410,7 +430,7 @@ describe("createInsight: limits on new members, kept in PostgreSQL", () => {
     }
 
     await expect(createInsight(member, postInput(sectionOf(article, 10)))).resolves.toMatchObject({
-      status: "PUBLISHED",
+      status: "PENDING",
     });
   });
 
@@ -456,17 +476,29 @@ describe("createInsight: limits on new members, kept in PostgreSQL", () => {
     });
   });
 
-  it("lets an established member post back to back, more than 10 a day, with many links", async () => {
+  it("lets a trusted member post back to back, more than 10 a day, with 3 links, all published", async () => {
     const article = await articleWithSections(12);
     const member = await establishedMember();
     for (let i = 0; i < 11; i++) {
-      await createInsight(member, postInput(sectionOf(article, i)));
+      await expect(createInsight(member, postInput(sectionOf(article, i)))).resolves.toMatchObject({
+        status: "PUBLISHED",
+      });
     }
+    const threeLinks = `${uniqueBody()} https://a.example https://b.example [c](https://c.example)`;
+
+    await expect(
+      createInsight(member, postInput(sectionOf(article, 11), { body: threeLinks })),
+    ).resolves.toMatchObject({ status: "PUBLISHED" });
+  });
+
+  it("does not refuse a trusted member's many links: the insight is held instead (trust.integration.test.ts)", async () => {
+    const article = await articleWithSections(1);
+    const member = await establishedMember();
     const manyLinks = `${uniqueBody()} https://a.example https://b.example https://c.example [d](https://d.example) https://e.example`;
 
     await expect(
-      createInsight(member, postInput(sectionOf(article, 11), { body: manyLinks })),
-    ).resolves.toMatchObject({ status: "PUBLISHED" });
+      createInsight(member, postInput(sectionOf(article, 0), { body: manyLinks })),
+    ).resolves.toMatchObject({ status: "PENDING" });
   });
 
   it("refuses more than 3 links from a new member with a field error naming the limit", async () => {
@@ -527,13 +559,15 @@ describe("createInsight: the same text twice", () => {
     await expect(insightsBy(member.id, { sectionId: sectionOf(article, 1) })).resolves.toEqual([]);
   });
 
-  it("lets another member post the same text", async () => {
+  it("lets another member post the same text, held for review as a near-duplicate", async () => {
     const article = await articleWithSections(1);
     const body = uniqueBody("Shared");
     await createInsight(await establishedMember(), postInput(sectionOf(article, 0), { body }));
-    await expect(
-      createInsight(await establishedMember(), postInput(sectionOf(article, 0), { body })),
-    ).resolves.toMatchObject({ status: "PUBLISHED" });
+    const copy = await createInsight(await establishedMember(), postInput(sectionOf(article, 0), { body }));
+    expect(copy.status).toBe("PENDING");
+    await expect(db.insight.findUniqueOrThrow({ where: { id: copy.id } })).resolves.toMatchObject({
+      autoFlags: ["near-duplicate"],
+    });
   });
 });
 
@@ -553,6 +587,7 @@ describe("editInsight", () => {
       status: "PUBLISHED",
       articleId: article.id,
       authorHandle: member.handle,
+      heldForReview: false,
     });
     const row = await db.insight.findUniqueOrThrow({
       where: { id: posted.id },

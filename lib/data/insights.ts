@@ -2,19 +2,22 @@ import "server-only";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { cached } from "./cache";
+import { AUTO_CHECK_LIMITS, runAutoChecks, typedCharacters, type AutoFlag } from "@/lib/domain/auto-checks";
 import {
   checkPostingRate,
   countLinks,
+  editedInsightStatus,
   initialInsightStatus,
-  isLimitedPoster,
   POSTING_LIMITS,
 } from "@/lib/domain/insight-rules";
 import { AppError, uniqueViolation } from "@/lib/errors";
 import { hashBody } from "@/lib/insight-hash";
 import type { DecisionReason, InsightStatus, UserStatus } from "@/lib/generated/prisma/enums";
 import type { AddInsightInput, DeleteInsightInput, EditInsightInput } from "@/lib/validation/insight";
+import { loadBlockedTerms } from "./blocked-terms";
 import { notifyInsightPublished } from "./notifications";
 import type { Tx } from "./transaction";
+import { getMemberTrust } from "./trust";
 import { accountBlock, describeBlock, type SessionUser } from "./users";
 
 /** What a write changed, so the action can revalidate exactly those cached pages. */
@@ -36,11 +39,6 @@ export type OwnInsight = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A member's published, not deleted insights: what counts toward trust and limits. */
-function countPublished(tx: Tx, authorId: string) {
-  return tx.insight.count({ where: { authorId, status: "PUBLISHED", deletedAt: null } });
-}
-
 // Serialises one member's writes: limits are checked and the insight written while the member's row is
 // locked, so two tabs or a double click cannot both slip under a limit or past the one-per-section rule.
 async function lockAuthor(tx: Tx, userId: string) {
@@ -61,26 +59,62 @@ async function lockAuthor(tx: Tx, userId: string) {
   return author;
 }
 
-/** Whether the author posts under the new-member limits; moderators and admins never do. */
-async function isLimited(tx: Tx, author: { id: string; createdAt: Date; role: SessionUser["role"] }) {
-  if (author.role !== "MEMBER") return false;
-  return isLimitedPoster({
-    createdAt: author.createdAt,
-    publishedInsightCount: await countPublished(tx, author.id),
-  });
-}
-
-async function assertLinkLimit(
-  tx: Tx,
-  author: { id: string; createdAt: Date; role: SessionUser["role"] },
-  body: string,
-) {
-  const limited = await isLimited(tx, author);
-  if (limited && countLinks(body) > POSTING_LIMITS.maxLinks) {
+/** New members (lib/domain/trust.ts) may put at most a few links in an insight. */
+function assertLinkLimit(isNew: boolean, body: string) {
+  if (isNew && countLinks(body) > POSTING_LIMITS.maxLinks) {
     const message = `New members can include at most ${POSTING_LIMITS.maxLinks} links in an insight.`;
     throw new AppError("INVALID_INPUT", message, { fieldErrors: { body: message } });
   }
-  return limited;
+}
+
+const ALL_STATUSES: InsightStatus[] = ["PENDING", "PUBLISHED", "REJECTED", "REMOVED", "HIDDEN"];
+
+/**
+ * Runs the automatic checks (lib/domain/auto-checks.ts) on a member's new or edited text: the blocked terms,
+ * and the member's own recent insights and other members' to compare with (never `exceptId`, the insight
+ * being edited). Moderators and admins are not checked.
+ */
+async function autoCheck(
+  tx: Tx,
+  author: { id: string; role: SessionUser["role"] },
+  text: { body: string; composeMs?: number; typedChars?: number; exceptId?: string },
+): Promise<AutoFlag[]> {
+  if (author.role !== "MEMBER") return [];
+  const now = Date.now();
+  const notThis = text.exceptId ? { id: { not: text.exceptId } } : {};
+  const blockedTerms = await loadBlockedTerms(tx);
+  // Insight(authorId, createdAt) index
+  const own = await tx.insight.findMany({
+    where: {
+      authorId: author.id,
+      createdAt: { gte: new Date(now - AUTO_CHECK_LIMITS.ownRecentDays * DAY_MS) },
+      deletedAt: null,
+      ...notThis,
+    },
+    select: { body: true },
+    orderBy: { createdAt: "desc" },
+    take: AUTO_CHECK_LIMITS.recentCandidates,
+  });
+  // Insight(status, createdAt) index; rejected and removed texts count too (a copy of spam is spam).
+  const others = await tx.insight.findMany({
+    where: {
+      status: { in: ALL_STATUSES },
+      createdAt: { gte: new Date(now - AUTO_CHECK_LIMITS.othersRecentDays * DAY_MS) },
+      authorId: { not: author.id },
+      deletedAt: null,
+    },
+    select: { body: true },
+    orderBy: { createdAt: "desc" },
+    take: AUTO_CHECK_LIMITS.recentCandidates,
+  });
+  return runAutoChecks({
+    body: text.body,
+    links: countLinks(text.body),
+    blockedTerms,
+    recentBodies: [...own, ...others].map((row) => row.body),
+    composeMs: text.composeMs,
+    typedChars: text.typedChars,
+  });
 }
 
 async function assertNotRepeated(tx: Tx, authorId: string, bodyHash: string, exceptId?: string) {
@@ -133,8 +167,10 @@ export async function createInsight(actor: SessionUser, input: AddInsightInput):
         throw new AppError("CONFLICT", "You already have an insight in this section. Edit it to add more.");
       }
 
-      const limited = await assertLinkLimit(tx, author, input.body);
-      if (limited) {
+      const { trust } = await getMemberTrust(tx, actor.id);
+      const isNew = trust === "NEW";
+      assertLinkLimit(isNew, input.body);
+      if (isNew) {
         const recent = await tx.insight.findMany({
           where: { authorId: actor.id, createdAt: { gt: new Date(Date.now() - DAY_MS) } },
           select: { createdAt: true },
@@ -149,10 +185,9 @@ export async function createInsight(actor: SessionUser, input: AddInsightInput):
       }
       await assertNotRepeated(tx, actor.id, bodyHash);
 
-      const status = initialInsightStatus({
-        role: author.role,
-        publishedInsightCount: await countPublished(tx, actor.id),
-      });
+      const autoFlags = await autoCheck(tx, author, { body: input.body, composeMs: input.composeMs });
+      const status = initialInsightStatus({ role: author.role, trust }, autoFlags);
+      const now = new Date();
       const created = await tx.insight.create({
         data: {
           sectionId: section.id,
@@ -162,7 +197,10 @@ export async function createInsight(actor: SessionUser, input: AddInsightInput):
           bodyHash,
           idempotencyKey: input.idempotencyKey,
           status,
-          publishedAt: status === "PUBLISHED" ? new Date() : null,
+          autoFlags: autoFlags.map((flag) => flag.code),
+          // held for review: the queue takes it in order of arrival
+          queuedAt: status === "PENDING" ? now : null,
+          publishedAt: status === "PUBLISHED" ? now : null,
         },
         select: { id: true, status: true },
       });
@@ -203,6 +241,7 @@ async function lockOwnInsight(tx: Tx, actor: SessionUser, insightId: string) {
       authorId: true,
       body: true,
       status: true,
+      queuedAt: true,
       deletedAt: true,
       section: { select: { articleId: true } },
     },
@@ -213,30 +252,55 @@ async function lockOwnInsight(tx: Tx, actor: SessionUser, insightId: string) {
   return insight;
 }
 
-/** The author edits their insight: same rules as posting, and the previous version is kept. */
-export async function editInsight(actor: SessionUser, input: EditInsightInput): Promise<InsightChange> {
+/** What an edit changed; `heldForReview` when it took a published insight off the page until a moderator looks. */
+export type EditedInsight = InsightChange & { heldForReview: boolean };
+
+/**
+ * The author edits their insight: same rules as posting, and the previous version is kept. The new text goes
+ * through the automatic checks; a published insight goes back to review when they flag it or its author is
+ * a new member (lib/domain/insight-rules.ts editedInsightStatus).
+ */
+export async function editInsight(actor: SessionUser, input: EditInsightInput): Promise<EditedInsight> {
   return db.$transaction(async (tx) => {
     const author = await lockAuthor(tx, actor.id);
     const insight = await lockOwnInsight(tx, actor, input.insightId);
     if (insight.status === "REJECTED" || insight.status === "REMOVED") {
       throw new AppError("FORBIDDEN", "A rejected or removed insight cannot be edited.");
     }
-    const change = {
+    const unchanged = {
       id: insight.id,
       status: insight.status,
       articleId: insight.section.articleId,
       authorHandle: actor.handle,
+      heldForReview: false,
     };
-    if (insight.body === input.body) return change;
-    await assertLinkLimit(tx, author, input.body);
+    if (insight.body === input.body) return unchanged;
+    const { trust } = await getMemberTrust(tx, actor.id);
+    assertLinkLimit(trust === "NEW", input.body);
     const bodyHash = hashBody(input.body);
     await assertNotRepeated(tx, actor.id, bodyHash, insight.id);
+    const autoFlags = await autoCheck(tx, author, {
+      body: input.body,
+      composeMs: input.composeMs,
+      typedChars: typedCharacters(insight.body, input.body),
+      exceptId: insight.id,
+    });
+    const status = editedInsightStatus(insight.status, { role: author.role, trust }, autoFlags);
+    const now = new Date();
     await tx.insightRevision.create({ data: { insightId: insight.id, body: insight.body } });
     await tx.insight.update({
       where: { id: insight.id },
-      data: { body: input.body, bodyHash, editedAt: new Date() },
+      data: {
+        body: input.body,
+        bodyHash,
+        editedAt: now,
+        autoFlags: autoFlags.map((flag) => flag.code),
+        status,
+        // An insight waiting for a moderator keeps its place in the queue; one that goes back joins it now.
+        ...(status === "PENDING" && insight.queuedAt === null ? { queuedAt: now } : {}),
+      },
     });
-    return change;
+    return { ...unchanged, status, heldForReview: status !== insight.status };
   });
 }
 

@@ -3,10 +3,10 @@ import { hashBody } from "@/lib/insight-hash";
 import {
   checkPostingRate,
   countLinks,
+  editedInsightStatus,
   initialInsightStatus,
   INSIGHT_MAX,
   INSIGHT_MIN,
-  isLimitedPoster,
   normalizeBody,
   POSTING_LIMITS,
 } from "./insight-rules";
@@ -18,7 +18,7 @@ const NOW = new Date("2025-06-15T12:00:00.000Z");
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 
 describe("the product's numbers", () => {
-  it("allows 125 to 750 characters and limits new members to 1 post per 30 s, 10 a day and 3 links", () => {
+  it("allows 125 to 750 characters and limits new members (7 days, 3 published) to 1 post per 30 s, 10 a day and 3 links", () => {
     expect({ INSIGHT_MIN, INSIGHT_MAX }).toEqual({ INSIGHT_MIN: 125, INSIGHT_MAX: 750 });
     expect(POSTING_LIMITS).toEqual({
       intervalSeconds: 30,
@@ -31,33 +31,43 @@ describe("the product's numbers", () => {
 });
 
 describe("initialInsightStatus", () => {
-  it("holds a member's first insight for review", () => {
-    expect(initialInsightStatus({ role: "MEMBER", publishedInsightCount: 0 })).toBe("PENDING");
+  const flagged = [{ code: "too-fast" }];
+
+  it("holds a new member's insight for review, flagged or not", () => {
+    expect(initialInsightStatus({ role: "MEMBER", trust: "NEW" }, [])).toBe("PENDING");
+    expect(initialInsightStatus({ role: "MEMBER", trust: "NEW" }, flagged)).toBe("PENDING");
   });
 
-  it.each([1, 2, 50])("publishes at once for a member with %i published insight(s)", (count) => {
-    expect(initialInsightStatus({ role: "MEMBER", publishedInsightCount: count })).toBe("PUBLISHED");
+  it("publishes a trusted member's insight at once unless an automatic check flagged it", () => {
+    expect(initialInsightStatus({ role: "MEMBER", trust: "TRUSTED" }, [])).toBe("PUBLISHED");
+    expect(initialInsightStatus({ role: "MEMBER", trust: "TRUSTED" }, flagged)).toBe("PENDING");
   });
 
-  it.each(["MODERATOR", "ADMIN"] as const)("publishes a %s's very first insight at once", (role) => {
-    expect(initialInsightStatus({ role, publishedInsightCount: 0 })).toBe("PUBLISHED");
+  it.each(["MODERATOR", "ADMIN"] as const)("publishes a %s's insight at once", (role) => {
+    expect(initialInsightStatus({ role, trust: "TRUSTED" }, [])).toBe("PUBLISHED");
+    expect(initialInsightStatus({ role, trust: "NEW" }, flagged)).toBe("PUBLISHED");
   });
 });
 
-describe("isLimitedPoster", () => {
-  it("limits an account younger than 7 days, however much it has published", () => {
-    expect(isLimitedPoster({ createdAt: ago(7 * DAY - SECOND), publishedInsightCount: 20 }, NOW)).toBe(true);
-    expect(isLimitedPoster({ createdAt: NOW, publishedInsightCount: 20 }, NOW)).toBe(true);
+describe("editedInsightStatus", () => {
+  const flagged = [{ code: "blocked-term" }];
+
+  it("keeps a trusted member's edited insight published when nothing is flagged", () => {
+    expect(editedInsightStatus("PUBLISHED", { role: "MEMBER", trust: "TRUSTED" }, [])).toBe("PUBLISHED");
   });
 
-  it("limits an old account with fewer than 3 published insights", () => {
-    expect(isLimitedPoster({ createdAt: ago(30 * DAY), publishedInsightCount: 0 }, NOW)).toBe(true);
-    expect(isLimitedPoster({ createdAt: ago(30 * DAY), publishedInsightCount: 2 }, NOW)).toBe(true);
+  it("sends a published insight back to review when the edit is flagged or its author is new", () => {
+    expect(editedInsightStatus("PUBLISHED", { role: "MEMBER", trust: "TRUSTED" }, flagged)).toBe("PENDING");
+    expect(editedInsightStatus("PUBLISHED", { role: "MEMBER", trust: "NEW" }, [])).toBe("PENDING");
   });
 
-  it("does not limit an account of 7 days or more with 3 or more published insights", () => {
-    expect(isLimitedPoster({ createdAt: ago(7 * DAY), publishedInsightCount: 3 }, NOW)).toBe(false);
-    expect(isLimitedPoster({ createdAt: ago(365 * DAY), publishedInsightCount: 40 }, NOW)).toBe(false);
+  it("leaves pending and hidden insights as they are: they already wait for a moderator", () => {
+    expect(editedInsightStatus("PENDING", { role: "MEMBER", trust: "TRUSTED" }, [])).toBe("PENDING");
+    expect(editedInsightStatus("HIDDEN", { role: "MEMBER", trust: "TRUSTED" }, flagged)).toBe("HIDDEN");
+  });
+
+  it.each(["MODERATOR", "ADMIN"] as const)("keeps a %s's published insight published", (role) => {
+    expect(editedInsightStatus("PUBLISHED", { role, trust: "TRUSTED" }, flagged)).toBe("PUBLISHED");
   });
 });
 

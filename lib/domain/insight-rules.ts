@@ -1,47 +1,50 @@
 // The rules of posting an insight, as pure functions: shared by the form (client) and the data layer.
 
+import type { InsightStatus } from "@/lib/generated/prisma/enums";
+import { TRUST_RULES, type TrustLevel } from "./trust";
+
 export const INSIGHT_MIN = 125;
 export const INSIGHT_MAX = 750;
 
 export const POSTING_LIMITS = {
-  /** a limited member may post once per this many seconds */
+  /** a new member may post once per this many seconds */
   intervalSeconds: 30,
   /** …and this many times per 24 hours */
   perDay: 10,
   /** …with at most this many links in one insight */
   maxLinks: 3,
-  /** members are limited while their account is younger than this… */
-  newAccountDays: 7,
-  /** …or they have fewer published insights than this */
-  establishedAfterPublished: 3,
+  /** members are new while their account is younger than this… */
+  newAccountDays: TRUST_RULES.accountAgeDays,
+  /** …or they have fewer published insights than this (see lib/domain/trust.ts for the whole rule) */
+  establishedAfterPublished: TRUST_RULES.publishedInsights,
 } as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Role = "MEMBER" | "MODERATOR" | "ADMIN";
+type Author = { role: Role; trust: TrustLevel };
 
 /**
- * Whether a new insight is held for review. Until the moderation rules arrive: a member's first insight
- * is held; later ones, and those of moderators and admins, publish at once.
+ * Whether a new insight is held for review: moderators and admins publish at once; a new member's insight
+ * waits for a moderator; a trusted member's publishes at once unless an automatic check flagged it.
  */
-export function initialInsightStatus(author: {
-  role: Role;
-  publishedInsightCount: number;
-}): "PENDING" | "PUBLISHED" {
+export function initialInsightStatus(author: Author, autoFlags: readonly unknown[]): "PENDING" | "PUBLISHED" {
   if (author.role !== "MEMBER") return "PUBLISHED";
-  return author.publishedInsightCount === 0 ? "PENDING" : "PUBLISHED";
+  return author.trust === "NEW" || autoFlags.length > 0 ? "PENDING" : "PUBLISHED";
 }
 
-/** New accounts and members with few published insights post under rate and link limits. */
-export function isLimitedPoster(
-  author: { createdAt: Date; publishedInsightCount: number },
-  now = new Date(),
-): boolean {
-  const ageMs = now.getTime() - author.createdAt.getTime();
-  return (
-    ageMs < POSTING_LIMITS.newAccountDays * DAY_MS ||
-    author.publishedInsightCount < POSTING_LIMITS.establishedAfterPublished
-  );
+/**
+ * The status after the author changed the text. A published insight goes back to review when a new member
+ * edits it (what a moderator approved is what readers see) or an automatic check flags the new text; other
+ * statuses stay as they are (pending and hidden insights are already waiting for a moderator).
+ */
+export function editedInsightStatus<S extends InsightStatus>(
+  current: S,
+  author: Author,
+  autoFlags: readonly unknown[],
+): S | "PENDING" {
+  if (current !== "PUBLISHED" || author.role !== "MEMBER") return current;
+  return author.trust === "NEW" || autoFlags.length > 0 ? "PENDING" : current;
 }
 
 export type PostingRefusal = { message: string; retryAfterSeconds: number };

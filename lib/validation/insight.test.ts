@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fieldErrorsFrom } from "@/lib/action-result";
-import { addInsightSchema, deleteInsightSchema, editInsightSchema, insightFormSchema } from "./insight";
+import {
+  addInsightSchema,
+  COMPOSE_MS_MAX,
+  deleteInsightSchema,
+  editInsightSchema,
+  insightFormSchema,
+} from "./insight";
 
 /** The first message per field, as the forms show them; {} when the input is accepted. */
 function errorsOf(schema: z.ZodType, input: unknown): Record<string, string> {
@@ -79,6 +85,31 @@ describe("editInsightSchema", () => {
 
   it("requires the insight's id", () => {
     expect(Object.keys(errorsOf(editInsightSchema, { body: text(200) }))).toEqual(["insightId"]);
+  });
+});
+
+describe("composeMs: how long the member spent writing", () => {
+  it("is optional: API clients and older forms send none", () => {
+    expect(addInsightSchema.parse(validAdd())).not.toHaveProperty("composeMs");
+    expect(editInsightSchema.parse({ insightId: "i-1", body: text(200) })).not.toHaveProperty("composeMs");
+  });
+
+  it.each([0, 1, 45_000, COMPOSE_MS_MAX])("accepts %i ms", (composeMs) => {
+    expect(addInsightSchema.parse({ ...validAdd(), composeMs }).composeMs).toBe(composeMs);
+    expect(editInsightSchema.parse({ insightId: "i-1", body: text(200), composeMs }).composeMs).toBe(
+      composeMs,
+    );
+  });
+
+  it.each([-1, 1.5, COMPOSE_MS_MAX + 1, "1000", Number.NaN])("refuses %j", (composeMs) => {
+    expect(Object.keys(errorsOf(addInsightSchema, { ...validAdd(), composeMs }))).toEqual(["composeMs"]);
+    expect(
+      Object.keys(errorsOf(editInsightSchema, { insightId: "i-1", body: text(200), composeMs })),
+    ).toEqual(["composeMs"]);
+  });
+
+  it("allows an hour at most", () => {
+    expect(COMPOSE_MS_MAX).toBe(60 * 60 * 1000);
   });
 });
 

@@ -9,15 +9,25 @@ export const insightBodySchema = z
 
 const id = z.string().min(1).max(64);
 
+/** The longest composing time the form reports; longer is reported as this (it is slow enough either way). */
+export const COMPOSE_MS_MAX = 60 * 60 * 1000;
+
+/**
+ * How long the member spent writing, in milliseconds from the first keystroke (or paste) to submitting, as
+ * the posting form measures it. Optional: API clients and older forms send none, and are not timed.
+ */
+const composeMs = z.number().int().min(0).max(COMPOSE_MS_MAX).optional();
+
 export const addInsightSchema = z.object({
   sectionId: id,
   body: insightBodySchema,
   /** one per draft, so a doubled or retried submission cannot create a second insight */
   idempotencyKey: z.uuid(),
+  composeMs,
 });
 export type AddInsightInput = z.infer<typeof addInsightSchema>;
 
-export const editInsightSchema = z.object({ insightId: id, body: insightBodySchema });
+export const editInsightSchema = z.object({ insightId: id, body: insightBodySchema, composeMs });
 export type EditInsightInput = z.infer<typeof editInsightSchema>;
 
 export const deleteInsightSchema = z.object({ insightId: id });

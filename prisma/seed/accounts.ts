@@ -4,7 +4,15 @@
 export const DEMO_PASSWORD = "roundtable-demo";
 
 export const DEMO_ACCOUNTS = [
-  { email: "member@demo.roundtable.test", name: "Demo Member", handle: "demo-member", role: "MEMBER" },
+  // Trusted by an admin's override, so the demo member's insights publish at once (a brand-new member's wait
+  // for a moderator; lib/domain/trust.ts). Sign up for a fresh account to see that.
+  {
+    email: "member@demo.roundtable.test",
+    name: "Demo Member",
+    handle: "demo-member",
+    role: "MEMBER",
+    trustOverride: "TRUSTED",
+  },
   {
     email: "moderator@demo.roundtable.test",
     name: "Demo Moderator",

@@ -104,6 +104,7 @@ async function createAccountIfMissing(
     handle: string;
     headline?: string;
     role?: "MEMBER" | "MODERATOR" | "ADMIN";
+    trustOverride?: "NEW" | "TRUSTED";
   },
   password: string,
   extra: { isDemo?: boolean; createdAt?: Date } = {},
@@ -117,6 +118,7 @@ async function createAccountIfMissing(
       handle: account.handle,
       headline: account.headline ?? "",
       role: account.role ?? "MEMBER",
+      trustOverride: account.trustOverride ?? null,
       passwordHash: await hashPassword(password),
       isDemo: extra.isDemo ?? false,
       ...(extra.createdAt ? { createdAt: extra.createdAt } : {}),

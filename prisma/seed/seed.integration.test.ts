@@ -142,6 +142,12 @@ describe("seed", () => {
         .sort((a, b) => a.email.localeCompare(b.email)),
     );
     expect(await verifyPassword(accounts[0]!.passwordHash, DEMO_PASSWORD)).toBe(true);
+    // The demo member publishes at once, like an established member (lib/domain/trust.ts).
+    const member = await db.user.findUniqueOrThrow({
+      where: { email: "member@demo.roundtable.test" },
+      select: { trustOverride: true },
+    });
+    expect(member.trustOverride).toBe("TRUSTED");
   });
 
   it("creates nothing when run again", async () => {

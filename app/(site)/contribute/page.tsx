@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AUTO_CHECK_LIMITS } from "@/lib/domain/auto-checks";
 import { INSIGHT_MAX, INSIGHT_MIN, POSTING_LIMITS } from "@/lib/domain/insight-rules";
+import { TRUST_RULES } from "@/lib/domain/trust";
 import { CONTRIBUTOR_CALLOUT } from "@/lib/site";
 
 export const metadata: Metadata = {
@@ -68,9 +70,15 @@ export default function ContributePage() {
 
       <h2>Review</h2>
       <p>
-        Your first insight is read by a moderator before it appears to everyone; you see it straight away,
-        marked &ldquo;Awaiting review&rdquo;. After that, your insights appear as soon as you post them. If a
-        moderator declines or removes an insight, you are told why, and you can appeal the decision once.
+        While you are a new member, a moderator reads each of your insights before it appears to everyone; you
+        see it straight away, marked &ldquo;Awaiting review&rdquo;. You stop being new once your account is{" "}
+        {POSTING_LIMITS.newAccountDays} days old and {POSTING_LIMITS.establishedAfterPublished} of your
+        insights are published, as long as no report against you was upheld in the last{" "}
+        {TRUST_RULES.upheldReportWindowDays} days. After that, your insights appear as soon as you post them,
+        unless an automatic check asks a moderator to look first: more than {AUTO_CHECK_LIMITS.maxLinks}{" "}
+        links, a blocked word, text very like another recent insight, or text that arrived faster than anyone
+        types (pasted in, say). Editing a published insight goes through the same checks. If a moderator
+        declines or removes an insight, you are told why, and you can appeal the decision once.
       </p>
 
       <h2>Reactions and order</h2>

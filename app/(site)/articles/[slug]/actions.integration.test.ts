@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createPrismaClient } from "@/prisma/client";
-import { createArticle, createInsight, createUser, FACTORY_INSIGHT_BODY } from "@/prisma/factories";
+import { createArticle, createInsight, createUser, distinctInsightText } from "@/prisma/factories";
 import { addInsightAction, deleteInsightAction, editInsightAction } from "./actions";
 
 // The actions as a browser calls them: the session says who is signed in (the JWT carries only the id),
@@ -26,9 +26,10 @@ beforeEach(() => {
 });
 
 const DAY = 24 * 60 * 60 * 1000;
-const body = (n: string) => `${FACTORY_INSIGHT_BODY} Written for the action tests, ${n}.`;
+// Texts unlike any other test's, so the near-duplicate check never holds them by accident.
+const body = (n: string) => distinctInsightText(`Written for the action tests, ${n}`);
 
-/** A member who publishes at once: an old account with three published insights elsewhere. */
+/** A trusted member, who publishes at once: an old account with three published insights elsewhere. */
 async function establishedMember(overrides: Parameters<typeof createUser>[1] = {}) {
   const user = await createUser(db, { createdAt: new Date(Date.now() - 30 * DAY), ...overrides });
   const elsewhere = await createArticle(db, {
@@ -96,6 +97,54 @@ describe("insight actions", () => {
     expect(result).toMatchObject({ ok: true, data: { status: "PUBLISHED" } });
     expect(updateTag).toHaveBeenCalledWith(`article:${article.id}`);
     expect(requestBadgeEvaluation).toHaveBeenCalledWith([member.id]);
+  });
+
+  it("post: an insight held for review (pasted in a second) queues no badge evaluation", async () => {
+    const member = await establishedMember();
+    session.userId = member.id;
+    const article = await createArticle(db);
+    const result = await addInsightAction({
+      sectionId: article.sections[0]!.id,
+      body: body("pasted"),
+      idempotencyKey: randomUUID(),
+      composeMs: 1_000,
+    });
+    expect(result).toMatchObject({ ok: true, data: { status: "PENDING" } });
+    expect(updateTag).toHaveBeenCalledWith(`article:${article.id}`);
+    expect(requestBadgeEvaluation).not.toHaveBeenCalled();
+  });
+
+  it("post: a composing time that is not a whole number of milliseconds is a field error", async () => {
+    session.userId = (await establishedMember()).id;
+    const article = await createArticle(db);
+    const result = await addInsightAction({
+      sectionId: article.sections[0]!.id,
+      body: body("odd time"),
+      idempotencyKey: randomUUID(),
+      composeMs: -5,
+    });
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(result.ok ? {} : result.fieldErrors).toHaveProperty("composeMs");
+  });
+
+  it("edit: a published insight held for review again leaves the page, so the author's badges are re-evaluated", async () => {
+    const author = await establishedMember();
+    const article = await createArticle(db);
+    const insight = await createInsight(db, { sectionId: article.sections[0]!.id, authorId: author.id });
+    session.userId = author.id;
+
+    const clean = await editInsightAction({ insightId: insight.id, body: body("typed"), composeMs: 60_000 });
+    expect(clean).toMatchObject({ ok: true, data: { status: "PUBLISHED" } });
+    expect(requestBadgeEvaluation).not.toHaveBeenCalled();
+
+    const pasted = await editInsightAction({
+      insightId: insight.id,
+      body: body("pasted edit"),
+      composeMs: 500,
+    });
+    expect(pasted).toMatchObject({ ok: true, data: { status: "PENDING" } });
+    expect(requestBadgeEvaluation).toHaveBeenCalledWith([author.id]);
+    expect(updateTag).toHaveBeenCalledWith(`article:${article.id}`);
   });
 
   it("edit and delete: only the author; everyone else is refused and nothing changes", async () => {

@@ -39,6 +39,8 @@ export async function editInsightAction(input: unknown): Promise<ActionResult<In
     const user = await requireUser();
     const change = await editInsight(user, editInsightSchema.parse(input));
     expireAffectedPages(change);
+    // An edit held for review takes the insight off the page: its badges may change.
+    if (change.heldForReview) after(() => requestBadgeEvaluation([user.id]));
     return { id: change.id, status: change.status };
   });
 }

@@ -107,8 +107,10 @@ export function SectionContribution({ sectionId, sectionAnchor, sectionTitle, li
       <InsightEditor
         submitLabel="Post insight"
         pendingLabel="Posting…"
-        onSubmit={(body) =>
-          addInsightAction({ sectionId, body, idempotencyKey: idempotencyKey.current }).catch(() => null)
+        onSubmit={(body, composeMs) =>
+          addInsightAction({ sectionId, body, idempotencyKey: idempotencyKey.current, composeMs }).catch(
+            () => null,
+          )
         }
         onSuccess={async (posted) => {
           idempotencyKey.current = "";
@@ -121,7 +123,7 @@ export function SectionContribution({ sectionId, sectionAnchor, sectionTitle, li
             {
               description:
                 posted.status === "PENDING"
-                  ? "A moderator reads new members' first insights before they appear to everyone."
+                  ? "A moderator reads it before it appears to everyone."
                   : undefined,
             },
           );
