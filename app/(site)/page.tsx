@@ -1,12 +1,18 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleCard } from "@/components/articles/article-card";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDomainTree, getLatestArticles } from "@/lib/data/content";
-import { CONTRIBUTOR_CALLOUT } from "@/lib/site";
+import { feedAlternates, feedPaths } from "@/lib/feeds";
+import { CONTRIBUTOR_CALLOUT, SITE_NAME } from "@/lib/site";
 
 // Cached for every reader; writes revalidate the tags its data carries, this is only a backstop.
 export const revalidate = 3600;
+
+export const metadata: Metadata = {
+  alternates: { types: feedAlternates(feedPaths.articles, `${SITE_NAME}: latest articles`) },
+};
 
 export default async function HomePage() {
   const [domains, latest] = await Promise.all([getDomainTree(), getLatestArticles(8)]);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { feedPaths } from "@/lib/feeds";
 
 export function SiteFooter() {
   return (
@@ -12,6 +13,14 @@ export function SiteFooter() {
           <Link href="/#domains" className="hover:text-foreground rounded-sm">
             All domains
           </Link>
+          {/* A file, not a page: a plain anchor, so Next does not try to prefetch or route to it. */}
+          <a
+            href={feedPaths.articles("rss")}
+            type="application/rss+xml"
+            className="hover:text-foreground rounded-sm"
+          >
+            RSS feed
+          </a>
         </nav>
       </div>
     </footer>

@@ -6,8 +6,11 @@ import { JsonLd } from "@/components/json-ld";
 import { ArticleMarkdown } from "@/components/markdown/markdown";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { SponsoredBy } from "@/components/sponsorship/sponsored-by";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getArticleView, resolveArticleSlug, type ArticleView } from "@/lib/data/content";
+import { getActiveSponsor } from "@/lib/data/sponsorship";
+import { feedAlternates, feedPaths } from "@/lib/feeds";
 import { extractFaq } from "@/lib/markdown/faq";
 import { CONTRIBUTOR_CALLOUT, SITE_NAME, siteUrl } from "@/lib/site";
 import { ArticleFeedback } from "./_components/article-feedback";
@@ -37,7 +40,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: article.title,
     description: article.summary,
-    alternates: { canonical: url },
+    alternates: {
+      canonical: url,
+      types: feedAlternates(
+        (format) => feedPaths.articleInsights(article.slug, format),
+        `New insights on “${article.title}”`,
+      ),
+    },
     openGraph: {
       type: "article",
       title: article.title,
@@ -107,6 +116,7 @@ function structuredData(article: ArticleView) {
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle((await params).slug);
   if (!article) notFound();
+  const sponsor = await getActiveSponsor(article.domain.id);
   const collaborative = article.kind === "COLLABORATIVE";
   return (
     <div className="grid gap-10 lg:grid-cols-[minmax(0,46rem)_18rem] lg:justify-between">
@@ -190,6 +200,7 @@ export default async function ArticlePage({ params }: Props) {
               Learn more about how to contribute
             </Link>
           </div>
+          {sponsor ? <SponsoredBy sponsor={sponsor} /> : null}
           <nav aria-label="Sections" className="hidden lg:block">
             <h2 className="text-muted-foreground text-xs font-semibold tracking-wide uppercase">
               In this article

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { feedAlternates, feedPaths } from "@/lib/feeds";
 import { DomainPage, domainMetadata } from "./_components/domain-page";
 
 export const revalidate = 3600;
@@ -11,7 +12,18 @@ export function generateStaticParams(): { slug: string }[] {
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return domainMetadata((await params).slug);
+  const { slug } = await params;
+  const metadata = await domainMetadata(slug);
+  // Only a domain that exists has a canonical URL, and feeds.
+  if (!metadata.alternates?.canonical) return metadata;
+  const title = typeof metadata.title === "string" ? metadata.title : slug;
+  return {
+    ...metadata,
+    alternates: {
+      ...metadata.alternates,
+      types: feedAlternates((format) => feedPaths.domain(slug, format), `${title}: new articles`),
+    },
+  };
 }
 
 export default async function Page({ params }: Props) {
