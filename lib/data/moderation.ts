@@ -16,14 +16,15 @@ import type {
   DecisionReason,
   InsightStatus,
   ReportReason,
-  Role,
-  TrustLevel,
   UserStatus,
 } from "@/lib/generated/prisma/enums";
+import { describeAutoFlags } from "@/lib/domain/auto-checks";
 import { recordAudit } from "./audit";
+import { loadBlockedTerms } from "./blocked-terms";
 import { cached } from "./cache";
 import { notifyMember } from "./notifications";
 import type { Tx } from "./transaction";
+import { listMemberTrust } from "./trust";
 import { accountBlock, describeBlock, type SessionUser } from "./users";
 
 // The moderation data layer: the review queue, decisions (approve, reject, remove, restore), reports,
@@ -118,7 +119,6 @@ export const AUDIT_PAGE_SIZE = 50;
 const MAX_LOOKUP_IDS = 500;
 
 export const ALREADY_HANDLED = "Another moderator already handled this item.";
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 // ---------------------------------------------------------------------------------------------------------
 // Permissions and locking
@@ -780,8 +780,6 @@ type QueueRow = {
   authorHandle: string;
   authorJoinedAt: Date;
   authorStatus: UserStatus;
-  authorRole: Role;
-  authorTrustOverride: TrustLevel | null;
   appealId: string | null;
   appealMessage: string | null;
   appealCreatedAt: Date | null;
@@ -802,62 +800,22 @@ const kindCondition: Record<QueueKind, Prisma.Sql> = {
   appeal: Prisma.sql`ap."id" IS NOT NULL`,
 };
 
-/** How many of each author's insights were published (live), rejected and removed: one grouped query. */
-async function authorHistories(authorIds: string[]) {
-  const histories = new Map<string, { published: number; rejected: number; removed: number }>();
-  if (authorIds.length === 0) return histories;
-  const rows = await db.$queryRaw<
-    { authorId: string; published: number; rejected: number; removed: number }[]
-  >`
+/**
+ * How many of each author's insights were rejected and removed (deleted ones included: deleting does not
+ * wipe a record): one grouped query for the page. Published counts come with trust (lib/data/trust.ts).
+ */
+async function authorDecisions(authorIds: string[]) {
+  const decisions = new Map<string, { rejected: number; removed: number }>();
+  if (authorIds.length === 0) return decisions;
+  const rows = await db.$queryRaw<{ authorId: string; rejected: number; removed: number }[]>`
     SELECT "authorId",
-           count(*) FILTER (WHERE "status" = 'PUBLISHED' AND "deletedAt" IS NULL)::int AS "published",
            count(*) FILTER (WHERE "status" = 'REJECTED')::int AS "rejected",
            count(*) FILTER (WHERE "status" = 'REMOVED')::int AS "removed"
     FROM "Insight"
-    WHERE "authorId" IN (${Prisma.join(authorIds)})
+    WHERE "authorId" IN (${Prisma.join(authorIds)}) AND "status" IN ('REJECTED', 'REMOVED')
     GROUP BY "authorId"`;
-  for (const row of rows) histories.set(row.authorId, row);
-  return histories;
-}
-
-/** Reports upheld against each author in the last 30 days: one grouped query. */
-async function recentUpheldReports(authorIds: string[], now: Date) {
-  const counts = new Map<string, number>();
-  if (authorIds.length === 0) return counts;
-  const rows = await db.report.groupBy({
-    by: ["authorId"],
-    where: {
-      authorId: { in: authorIds },
-      resolution: "UPHELD",
-      resolvedAt: { gt: new Date(now.getTime() - 30 * DAY_MS) },
-    },
-    _count: { _all: true },
-  });
-  for (const row of rows) counts.set(row.authorId, row._count._all);
-  return counts;
-}
-
-// TODO(trust): replaced by computeTrust from lib/domain/trust.ts once it lands.
-function trustOf(
-  input: {
-    createdAt: Date;
-    publishedCount: number;
-    upheldReportsLast30Days: number;
-    override: TrustLevel | null;
-    role: Role;
-  },
-  now: Date,
-): "NEW" | "TRUSTED" {
-  if (input.role !== "MEMBER") return "TRUSTED";
-  if (input.override) return input.override;
-  const established = now.getTime() - input.createdAt.getTime() >= 7 * DAY_MS && input.publishedCount >= 3;
-  return established && input.upheldReportsLast30Days === 0 ? "TRUSTED" : "NEW";
-}
-
-// TODO(auto-checks): replaced by the labels of lib/domain/auto-checks.ts once it lands.
-function autoFlagLabel(code: string): string {
-  const words = code.replace(/[-_]+/g, " ").trim().toLowerCase();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : code;
+  for (const row of rows) decisions.set(row.authorId, row);
+  return decisions;
 }
 
 /**
@@ -893,8 +851,7 @@ export async function listModerationQueue(
            s."title" AS "sectionTitle", s."anchor" AS "sectionAnchor", s."body" AS "sectionBody",
            d."name" AS "domainName", d."slug" AS "domainSlug",
            u."id" AS "authorId", u."name" AS "authorName", u."handle" AS "authorHandle",
-           u."createdAt" AS "authorJoinedAt", u."status" AS "authorStatus", u."role" AS "authorRole",
-           u."trustOverride" AS "authorTrustOverride",
+           u."createdAt" AS "authorJoinedAt", u."status" AS "authorStatus",
            ap."id" AS "appealId", ap."message" AS "appealMessage", ap."createdAt" AS "appealCreatedAt",
            ap."moderatorId" AS "appealModeratorId"
     FROM "Insight" i
@@ -916,7 +873,8 @@ export async function listModerationQueue(
   const now = new Date();
   const insightIds = page.map((row) => row.id);
   const authorIds = [...new Set(page.map((row) => row.authorId))];
-  const [reports, histories, upheld] = await Promise.all([
+  const needsTerms = page.some((row) => row.autoFlags.includes("blocked-term"));
+  const [reports, decisions, trusts, blockedTerms] = await Promise.all([
     db.report.findMany({
       where: { insightId: { in: insightIds } },
       select: {
@@ -929,13 +887,15 @@ export async function listModerationQueue(
       },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
-    authorHistories(authorIds),
-    recentUpheldReports(authorIds, now),
+    authorDecisions(authorIds),
+    listMemberTrust(db, authorIds, now),
+    needsTerms ? loadBlockedTerms() : [],
   ]);
 
   const items = page.map((row): QueueItem => {
     const kind = kindOf(row);
-    const history = histories.get(row.authorId) ?? { published: 0, rejected: 0, removed: 0 };
+    const decided = decisions.get(row.authorId) ?? { rejected: 0, removed: 0 };
+    const trust = trusts.get(row.authorId);
     return {
       insightId: row.id,
       kind,
@@ -952,22 +912,13 @@ export async function listModerationQueue(
         name: row.authorName,
         handle: row.authorHandle,
         joinedAt: row.authorJoinedAt.toISOString(),
-        trust: trustOf(
-          {
-            createdAt: row.authorJoinedAt,
-            publishedCount: history.published,
-            upheldReportsLast30Days: upheld.get(row.authorId) ?? 0,
-            override: row.authorTrustOverride,
-            role: row.authorRole,
-          },
-          now,
-        ),
+        trust: trust?.trust ?? "NEW",
         status: row.authorStatus,
-        published: history.published,
-        rejected: history.rejected,
-        removed: history.removed,
+        published: trust?.publishedCount ?? 0,
+        rejected: decided.rejected,
+        removed: decided.removed,
       },
-      autoFlags: row.autoFlags.map((code) => ({ code, label: autoFlagLabel(code) })),
+      autoFlags: describeAutoFlags(row.autoFlags, { body: row.body, blockedTerms }),
       reports: reports
         .filter((r) => r.insightId === row.id && (kind === "appeal" || r.resolvedAt === null))
         .map((r) => ({
