@@ -211,6 +211,24 @@ export async function resolveArticleSlug(slug: string): Promise<string | null> {
   );
 }
 
+/**
+ * The current slug of the published article that used to live at `slug` (a slug changed after publishing
+ * keeps redirecting), or null. Tagged with the old slug: a change to the article's slugs refreshes it.
+ */
+export async function resolveArticleRedirect(slug: string): Promise<string | null> {
+  return cached(
+    async () => {
+      const row = await db.articleSlugRedirect.findUnique({
+        where: { slug },
+        select: { article: { select: { slug: true, status: true } } },
+      });
+      return row?.article.status === "PUBLISHED" ? row.article.slug : null;
+    },
+    ["article-redirect", slug],
+    [tags.articles, tags.articleSlug(slug)],
+  );
+}
+
 /** What an insight shows readers (the article page and the public API). */
 export const readableInsightSelect = {
   id: true,

@@ -1,14 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
+import {
+  ArticleHeader,
+  ArticleSectionBlock,
+  ArticleSectionNav,
+  articleBreadcrumbs,
+} from "@/components/articles/article-parts";
 import { ArticleViewerProvider } from "@/components/insights/article-viewer";
 import { JsonLd } from "@/components/json-ld";
-import { ArticleMarkdown } from "@/components/markdown/markdown";
-import { Badge } from "@/components/ui/badge";
-import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { SponsoredBy } from "@/components/sponsorship/sponsored-by";
-import { RelativeTime } from "@/components/ui/relative-time";
-import { getArticleView, resolveArticleSlug, type ArticleView } from "@/lib/data/content";
+import {
+  getArticleView,
+  resolveArticleRedirect,
+  resolveArticleSlug,
+  type ArticleView,
+} from "@/lib/data/content";
 import { getActiveSponsor } from "@/lib/data/sponsorship";
 import { feedAlternates, feedPaths } from "@/lib/feeds";
 import { extractFaq } from "@/lib/markdown/faq";
@@ -30,7 +37,11 @@ type Props = { params: Promise<{ slug: string }> };
 
 async function loadArticle(slug: string): Promise<ArticleView | null> {
   const id = await resolveArticleSlug(slug);
-  return id ? getArticleView(id) : null;
+  if (id) return getArticleView(id);
+  // A slug an article had before it was renamed answers with a 308 to where it lives now.
+  const current = await resolveArticleRedirect(slug);
+  if (current) permanentRedirect(`/articles/${current}`);
+  return null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -59,21 +70,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-function breadcrumbsOf(article: ArticleView) {
-  return [
-    { label: "Home", href: "/" },
-    ...(article.domain.parent
-      ? [{ label: article.domain.parent.name, href: `/domains/${article.domain.parent.slug}` }]
-      : []),
-    { label: article.domain.name, href: `/domains/${article.domain.slug}` },
-    { label: article.title },
-  ];
-}
-
 function structuredData(article: ArticleView) {
   const base = siteUrl();
   const absolute = (path: string) => new URL(path, base).toString();
-  const crumbs = breadcrumbsOf(article);
+  const crumbs = articleBreadcrumbs(article);
   const faq = article.sections.flatMap((section) => extractFaq(section.body));
   return [
     {
@@ -117,37 +117,16 @@ export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle((await params).slug);
   if (!article) notFound();
   const sponsor = await getActiveSponsor(article.domain.id);
-  const collaborative = article.kind === "COLLABORATIVE";
   return (
     <div className="grid gap-10 lg:grid-cols-[minmax(0,46rem)_18rem] lg:justify-between">
       <JsonLd data={structuredData(article)} />
       <ArticleViewerProvider articleId={article.id} articleSlug={article.slug}>
         <article className="min-w-0">
-          <header className="flex flex-col gap-4">
-            <Breadcrumbs items={breadcrumbsOf(article)} />
-            <div className="text-muted-foreground flex flex-wrap items-center gap-2 text-sm">
-              <Badge variant={collaborative ? "outline" : "secondary"}>
-                {collaborative ? "Collaborative article" : "Guide"}
-              </Badge>
-              <span>
-                Published <RelativeTime date={article.publishedAt} />
-              </span>
-            </div>
-            <h1 className="text-3xl leading-tight font-bold tracking-tight text-balance sm:text-4xl">
-              {article.title}
-            </h1>
-            <p className="text-muted-foreground text-lg leading-relaxed">{article.summary}</p>
-          </header>
+          <ArticleHeader article={article} />
 
           <div className="mt-10 flex flex-col gap-12">
             {article.sections.map((section) => (
-              <section key={section.id} id={section.anchor} aria-labelledby={`${section.anchor}-title`}>
-                <h2 id={`${section.anchor}-title`} className="text-2xl font-semibold tracking-tight">
-                  {section.title}
-                </h2>
-                <div className="mt-3">
-                  <ArticleMarkdown source={section.body} />
-                </div>
+              <ArticleSectionBlock key={section.id} section={section}>
                 {section.acceptsInsights ? (
                   <div className="mt-5 flex flex-col gap-3">
                     {section.insights.length > 0 ? (
@@ -179,7 +158,7 @@ export default async function ArticlePage({ params }: Props) {
                     </div>
                   </div>
                 ) : null}
-              </section>
+              </ArticleSectionBlock>
             ))}
           </div>
           <ArticleFeedback articleId={article.id} yesCount={article.yesCount} />
@@ -201,23 +180,7 @@ export default async function ArticlePage({ params }: Props) {
             </Link>
           </div>
           {sponsor ? <SponsoredBy sponsor={sponsor} /> : null}
-          <nav aria-label="Sections" className="hidden lg:block">
-            <h2 className="text-muted-foreground text-xs font-semibold tracking-wide uppercase">
-              In this article
-            </h2>
-            <ol className="mt-3 flex flex-col gap-2 text-sm">
-              {article.sections.map((section) => (
-                <li key={section.id}>
-                  <a
-                    href={`#${section.anchor}`}
-                    className="text-muted-foreground hover:text-foreground rounded-sm"
-                  >
-                    {section.title}
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
+          <ArticleSectionNav sections={article.sections} />
         </aside>
       </ArticleViewerProvider>
     </div>
