@@ -280,3 +280,54 @@ test("a member's rejected insight is not shown to them as published", async ({
   await expect(own).toContainText(body);
   await expect(own.getByText("Published", { exact: true })).toHaveCount(0);
 });
+
+test("a trusted member's pasted insight, and a pasted edit of a published one, await review", async ({
+  page,
+  db,
+  makeUser,
+  signIn,
+}) => {
+  test.setTimeout(60_000);
+  const user = await makeUser({ trustOverride: "TRUSTED" });
+  const article = await createArticle(db, {
+    sections: [
+      { title: "Pasted here", body: "Body." },
+      { title: "Published earlier", body: "Body." },
+    ],
+  });
+  const earlier = await createInsight(db, {
+    sectionId: article.sections.find((s) => s.title === "Published earlier")!.id,
+    authorId: user.id,
+    body: insightText("Earlier"),
+  });
+  await signIn(page, user);
+  await page.goto(`/articles/${article.slug}`);
+
+  // Filled and posted at once, as a paste would be: faster than anyone types.
+  const form = await openInsightForm(page, "Pasted here");
+  const body = insightText("Pasted");
+  await form.getByRole("textbox", { name: "Your insight" }).fill(body);
+  await form.getByRole("button", { name: "Post insight" }).click();
+  await expect(page.getByText("Thanks! Your insight is awaiting review")).toBeVisible();
+  const own = sectionRegion(page, "Pasted here").getByRole("article", { name: "Your insight" });
+  await expect(own.getByText("Awaiting review")).toBeVisible();
+  await expect
+    .poll(() => db.insight.findFirst({ where: { authorId: user.id, body }, select: { autoFlags: true } }))
+    .toEqual({ autoFlags: ["too-fast"] });
+
+  // A paragraph pasted into the published insight sends it back to review, and the author is told.
+  const card = sectionRegion(page, "Published earlier").getByRole("article", {
+    name: `Insight by ${user.name}`,
+  });
+  await card.getByRole("button", { name: "Edit" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit your insight" });
+  await dialog.getByRole("textbox", { name: "Your insight" }).fill(`${earlier.body} ${insightText("Added")}`);
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Your edit is awaiting review")).toBeVisible();
+  await expect
+    .poll(() => db.insight.findUniqueOrThrow({ where: { id: earlier.id }, select: { status: true } }))
+    .toEqual({ status: "PENDING" });
+  await page.reload();
+  const held = sectionRegion(page, "Published earlier").getByRole("article", { name: "Your insight" });
+  await expect(held.getByText("Awaiting review")).toBeVisible();
+});
