@@ -30,6 +30,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() and app/forbidden.tsx: the 403 page members get on moderator-only routes.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "pino", "rate-limiter-flexible"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useState } from "rea
 import { useViewer } from "@/components/layout/viewer-provider";
 import type { ArticleViewerResponse } from "@/app/api/articles/[id]/me/route";
 import type { OwnInsight } from "@/lib/data/insights";
+import type { OwnModerationNote } from "@/lib/data/moderation";
 
 type ArticleViewerValue = {
   articleId: string;
@@ -13,6 +14,12 @@ type ArticleViewerValue = {
   reactions: ArticleViewerResponse["reactions"];
   feedback: ArticleViewerResponse["feedback"];
   progress: ArticleViewerResponse["progress"];
+  /** own insight id → a moderator's decision and the appeal, for the author */
+  moderation: Record<string, OwnModerationNote>;
+  /** insights the reader has reported */
+  reportedInsightIds: string[];
+  /** records a report made (or found to exist) on this page, without asking the server again */
+  markReported: (insightId: string) => void;
   loaded: boolean;
   refresh: () => Promise<void>;
 };
@@ -35,6 +42,8 @@ export function ArticleViewerProvider({
     reactions: {},
     feedback: null,
     progress: null,
+    moderation: {},
+    reportedInsightIds: [],
   });
   const [loaded, setLoaded] = useState(false);
 
@@ -50,11 +59,21 @@ export function ArticleViewerProvider({
         reactions: body.reactions,
         feedback: body.feedback,
         progress: body.progress,
+        moderation: body.moderation,
+        reportedInsightIds: body.reportedInsightIds,
       });
     } finally {
       setLoaded(true);
     }
   }, [articleId]);
+
+  const markReported = useCallback((insightId: string) => {
+    setMine((current) =>
+      current.reportedInsightIds.includes(insightId)
+        ? current
+        : { ...current, reportedInsightIds: [...current.reportedInsightIds, insightId] },
+    );
+  }, []);
 
   useEffect(() => {
     if (viewer.status !== "signed-in") return;
@@ -68,6 +87,9 @@ export function ArticleViewerProvider({
     reactions: viewer.status === "signed-in" ? mine.reactions : {},
     feedback: viewer.status === "signed-in" ? mine.feedback : null,
     progress: viewer.status === "signed-in" ? mine.progress : null,
+    moderation: viewer.status === "signed-in" ? mine.moderation : {},
+    reportedInsightIds: viewer.status === "signed-in" ? mine.reportedInsightIds : [],
+    markReported,
     loaded: viewer.status === "signed-in" ? loaded : viewer.status === "signed-out",
     refresh,
   };

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { BadgeChipList } from "@/components/badges/badge-chip";
 import { InsightMarkdown } from "@/components/markdown/markdown";
+import { ReportInsightButton } from "@/components/moderation/report-insight-button";
 import { InitialsAvatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { OwnInsightActions } from "./own-insight-actions";
@@ -54,7 +55,10 @@ export function InsightCard({ insight }: { insight: InsightView }) {
         ) : (
           <span />
         )}
-        <OwnInsightActions insightId={insight.id} body={insight.body} />
+        <div className="flex flex-wrap items-center gap-1">
+          <OwnInsightActions insightId={insight.id} body={insight.body} />
+          <ReportInsightButton insightId={insight.id} authorHandle={insight.author.handle} />
+        </div>
       </footer>
     </article>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ModerationLink } from "@/components/moderation/moderation-link";
 import { AccountMenu } from "./account-menu";
 import { NotificationBell } from "./notification-bell";
 
@@ -24,6 +25,7 @@ export function SiteHeader() {
           </Link>
         </nav>
         <div className="ml-auto flex items-center gap-2">
+          <ModerationLink />
           <NotificationBell />
           <AccountMenu />
         </div>

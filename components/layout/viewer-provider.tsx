@@ -15,6 +15,8 @@ type ViewerContextValue = {
   viewer: Viewer;
   /** the signed-in reader's unread notifications (the bell's number); 0 while loading or signed out */
   unreadNotifications: number;
+  /** items awaiting a moderator (the header's Moderation link); null unless the reader is a moderator or admin */
+  moderationQueueCount: number | null;
   /** asks /api/me again: after anything that changes who is reading or what is unread */
   refresh: () => Promise<void>;
 };
@@ -22,6 +24,7 @@ type ViewerContextValue = {
 const ViewerContext = createContext<ViewerContextValue>({
   viewer: { status: "loading", user: null },
   unreadNotifications: 0,
+  moderationQueueCount: null,
   refresh: async () => {},
 });
 
@@ -33,6 +36,7 @@ const ViewerContext = createContext<ViewerContextValue>({
 export function ViewerProvider({ children }: { children: React.ReactNode }) {
   const [viewer, setViewer] = useState<Viewer>({ status: "loading", user: null });
   const [unreadNotifications, setUnreadNotifications] = useState(0);
+  const [moderationQueueCount, setModerationQueueCount] = useState<number | null>(null);
   const pathname = usePathname();
   // A page change and a "mark as read" can each ask at once; only the latest answer may be applied, or an
   // earlier, slower one would bring back a count that is already out of date.
@@ -51,10 +55,12 @@ export function ViewerProvider({ children }: { children: React.ReactNode }) {
       }
       setViewer(me.user ? { status: "signed-in", user: me.user } : { status: "signed-out", user: null });
       setUnreadNotifications(me.user ? me.unreadNotifications : 0);
+      setModerationQueueCount(me.user ? (me.moderationQueueCount ?? null) : null);
     } catch {
       if (request !== latestRequest.current) return;
       setViewer({ status: "signed-out", user: null });
       setUnreadNotifications(0);
+      setModerationQueueCount(null);
     }
   }, []);
 
@@ -64,7 +70,7 @@ export function ViewerProvider({ children }: { children: React.ReactNode }) {
   }, [refresh, pathname]);
 
   return (
-    <ViewerContext.Provider value={{ viewer, unreadNotifications, refresh }}>
+    <ViewerContext.Provider value={{ viewer, unreadNotifications, moderationQueueCount, refresh }}>
       {children}
     </ViewerContext.Provider>
   );

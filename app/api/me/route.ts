@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { listMenuBadges, type MenuBadge } from "@/lib/data/badge-views";
+import { countModerationQueue } from "@/lib/data/moderation";
 import { countUnreadNotifications } from "@/lib/data/notifications";
 import { describeBlock } from "@/lib/data/users";
 import { getViewer } from "@/lib/session";
@@ -16,18 +17,26 @@ export type MeResponse = {
   blocked: string | null;
   /** the number on the header's bell; 0 when signed out */
   unreadNotifications: number;
+  /** items awaiting a moderator, for the header's Moderation link; null for everyone but moderators and admins */
+  moderationQueueCount: number | null;
 };
 
 // The signed-in parts of cached pages ask here who is reading, so the pages themselves stay shared.
 export async function GET() {
   const { user, block } = await getViewer();
-  const [unreadNotifications, badges] = user
-    ? await Promise.all([countUnreadNotifications(user), listMenuBadges(user)])
-    : [0, []];
+  const staff = user?.role === "MODERATOR" || user?.role === "ADMIN";
+  const [unreadNotifications, badges, moderationQueueCount] = user
+    ? await Promise.all([
+        countUnreadNotifications(user),
+        listMenuBadges(user),
+        staff ? countModerationQueue(user) : null,
+      ])
+    : [0, [], null];
   const body: MeResponse = {
     user: user ? { name: user.name, handle: user.handle, role: user.role, badges } : null,
     blocked: block ? describeBlock(block) : null,
     unreadNotifications,
+    moderationQueueCount,
   };
   return NextResponse.json(body, { headers: { "cache-control": "private, no-store" } });
 }

@@ -7,6 +7,7 @@ import { useArticleViewer } from "@/components/insights/article-viewer";
 import { InsightEditor } from "@/components/insights/insight-editor";
 import { OwnInsightActions } from "@/components/insights/own-insight-actions";
 import { useViewer } from "@/components/layout/viewer-provider";
+import { OwnModerationNotice } from "@/components/moderation/own-moderation-notice";
 import { InsightMarkdown } from "@/components/markdown/markdown";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -72,7 +73,13 @@ export function SectionContribution({ sectionId, sectionAnchor, sectionTitle, li
             <div className="mt-2">
               <InsightMarkdown source={own.body} />
             </div>
-            <div className="mt-2">
+            <div className="mt-2 flex flex-col gap-2">
+              <OwnModerationNotice
+                insightId={own.id}
+                status={own.status}
+                note={articleViewer.moderation[own.id]}
+                onAppealed={articleViewer.refresh}
+              />
               <OwnInsightActions insightId={own.id} body={own.body} />
             </div>
           </article>

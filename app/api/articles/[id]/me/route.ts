@@ -1,10 +1,12 @@
 import { NextResponse } from "next/server";
 import { getContributorProgress } from "@/lib/data/badges";
+import { getArticleView } from "@/lib/data/content";
 import { listOwnInsightsOnArticle, type OwnInsight } from "@/lib/data/insights";
+import { listOwnModerationNotes, listViewerReports, type OwnModerationNote } from "@/lib/data/moderation";
 import type { ContributorProgress } from "@/lib/domain/badges";
 import { getOwnArticleFeedback, listOwnReactionsOnArticle } from "@/lib/data/reactions";
 import type { ReactionKindName } from "@/lib/domain/ranking";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser, type SessionUser } from "@/lib/session";
 
 export type ArticleViewerResponse = {
   signedIn: boolean;
@@ -14,29 +16,57 @@ export type ArticleViewerResponse = {
   feedback: { liked: boolean; reason: string | null } | null;
   /** the reader's way to the next Contributor tier */
   progress: ContributorProgress | null;
+  /** own insight id → a moderator's decision on it and the appeal, for the author's eyes only */
+  moderation: Record<string, OwnModerationNote>;
+  /** insights on the page the reader has already reported */
+  reportedInsightIds: string[];
 };
 
-// The signed-in reader's own part of a cached article page: their insights on it (in any status), their
-// reactions and their answer to "Like this article?".
+/** The reader's own insights, with what moderators decided about them. */
+async function ownInsightsWithNotes(user: SessionUser, articleId: string) {
+  const insights = await listOwnInsightsOnArticle(user, articleId);
+  const decided = insights.filter((insight) => insight.status !== "PENDING").map((insight) => insight.id);
+  const moderation = decided.length > 0 ? await listOwnModerationNotes(user, decided) : {};
+  return { insights, moderation };
+}
+
+/** Which of the insights the cached page lists the reader has reported (more pages load on the client). */
+async function reportedOnPage(user: SessionUser, articleId: string): Promise<string[]> {
+  const article = await getArticleView(articleId);
+  const listed = article?.sections.flatMap((section) => section.insights.map((insight) => insight.id)) ?? [];
+  return listed.length > 0 ? listViewerReports(user, listed) : [];
+}
+
+// The signed-in reader's own part of a cached article page: their insights on it (in any status, with
+// moderators' decisions), their reactions and reports, and their answer to "Like this article?".
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await getCurrentUser();
   const articleId = id.slice(0, 64);
   const body: ArticleViewerResponse = user
-    ? {
+    ? await Promise.all([
+        ownInsightsWithNotes(user, articleId),
+        listOwnReactionsOnArticle(user, articleId),
+        getOwnArticleFeedback(user, articleId),
+        getContributorProgress(user.id),
+        reportedOnPage(user, articleId),
+      ]).then(([own, reactions, feedback, progress, reportedInsightIds]) => ({
         signedIn: true,
-        ...(await Promise.all([
-          listOwnInsightsOnArticle(user, articleId),
-          listOwnReactionsOnArticle(user, articleId),
-          getOwnArticleFeedback(user, articleId),
-          getContributorProgress(user.id),
-        ]).then(([insights, reactions, feedback, progress]) => ({
-          insights,
-          reactions,
-          feedback,
-          progress,
-        }))),
-      }
-    : { signedIn: false, insights: [], reactions: {}, feedback: null, progress: null };
+        insights: own.insights,
+        moderation: own.moderation,
+        reactions,
+        feedback,
+        progress,
+        reportedInsightIds,
+      }))
+    : {
+        signedIn: false,
+        insights: [],
+        reactions: {},
+        feedback: null,
+        progress: null,
+        moderation: {},
+        reportedInsightIds: [],
+      };
   return NextResponse.json(body, { headers: { "cache-control": "private, no-store" } });
 }
