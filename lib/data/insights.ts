@@ -12,10 +12,11 @@ import {
 } from "@/lib/domain/insight-rules";
 import { AppError, uniqueViolation } from "@/lib/errors";
 import { hashBody } from "@/lib/insight-hash";
-import type { DecisionReason, InsightStatus, UserStatus } from "@/lib/generated/prisma/enums";
+import type { DecisionReason, InsightStatus } from "@/lib/generated/prisma/enums";
 import type { AddInsightInput, DeleteInsightInput, EditInsightInput } from "@/lib/validation/insight";
 import { loadBlockedTerms } from "./blocked-terms";
 import { notifyInsightPublished } from "./notifications";
+import { lockMember } from "./locks";
 import type { Tx } from "./transaction";
 import { getMemberTrust } from "./trust";
 import { accountBlock, describeBlock, type SessionUser } from "./users";
@@ -42,17 +43,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // Serialises one member's writes: limits are checked and the insight written while the member's row is
 // locked, so two tabs or a double click cannot both slip under a limit or past the one-per-section rule.
 async function lockAuthor(tx: Tx, userId: string) {
-  const rows = await tx.$queryRaw<
-    {
-      id: string;
-      createdAt: Date;
-      role: SessionUser["role"];
-      status: UserStatus;
-      statusReason: string | null;
-      statusUntil: Date | null;
-    }[]
-  >`SELECT "id", "createdAt", "role", "status", "statusReason", "statusUntil" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
-  const author = rows[0];
+  const author = await lockMember(tx, userId);
   if (!author) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
   const block = accountBlock(author);
   if (block) throw new AppError("FORBIDDEN", describeBlock(block));
@@ -66,8 +57,6 @@ function assertLinkLimit(isNew: boolean, body: string) {
     throw new AppError("INVALID_INPUT", message, { fieldErrors: { body: message } });
   }
 }
-
-const ALL_STATUSES: InsightStatus[] = ["PENDING", "PUBLISHED", "REJECTED", "REMOVED", "HIDDEN"];
 
 /**
  * Runs the automatic checks (lib/domain/auto-checks.ts) on a member's new or edited text: the blocked terms,
@@ -95,18 +84,15 @@ async function autoCheck(
     orderBy: { createdAt: "desc" },
     take: AUTO_CHECK_LIMITS.recentCandidates,
   });
-  // Insight(status, createdAt) index; rejected and removed texts count too (a copy of spam is spam).
-  const others = await tx.insight.findMany({
-    where: {
-      status: { in: ALL_STATUSES },
-      createdAt: { gte: new Date(now - AUTO_CHECK_LIMITS.othersRecentDays * DAY_MS) },
-      authorId: { not: author.id },
-      deletedAt: null,
-    },
-    select: { body: true },
-    orderBy: { createdAt: "desc" },
-    take: AUTO_CHECK_LIMITS.recentCandidates,
-  });
+  // Other members' texts resembling this one (pg_trgm's % operator on Insight_body_trgm_idx), however many
+  // insights arrived lately; rejected and removed texts count too (a copy of spam is spam). The pure check
+  // then decides on the closest candidates.
+  const others = await tx.$queryRaw<{ body: string }[]>`
+    SELECT "body" FROM "Insight"
+    WHERE "body" % ${text.body} AND "authorId" <> ${author.id} AND "deletedAt" IS NULL
+      AND "createdAt" >= (now() AT TIME ZONE 'UTC') - make_interval(days => ${AUTO_CHECK_LIMITS.othersRecentDays}::int)
+    ORDER BY similarity("body", ${text.body}) DESC
+    LIMIT ${AUTO_CHECK_LIMITS.recentCandidates}`;
   return runAutoChecks({
     body: text.body,
     links: countLinks(text.body),

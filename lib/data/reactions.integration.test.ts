@@ -14,6 +14,7 @@ import {
   setArticleFeedback,
   setReaction,
 } from "./reactions";
+import { lockMember } from "./locks";
 import type { SessionUser } from "./users";
 
 // Caching is Next.js's job; outside Next.js unstable_cache has no incremental cache, so call straight through.
@@ -352,6 +353,46 @@ describe("setReaction", () => {
     expect(
       await db.notification.count({ where: { userId: { in: readers.map((reader) => reader.id) } } }),
     ).toBe(0);
+  });
+});
+
+describe("setReaction and the author's own writes", () => {
+  /** Resolves once some session of this database waits for a row lock, or `settled` is. */
+  async function someoneWaitsForALock(settled: Promise<unknown>): Promise<void> {
+    let done = false;
+    void settled.finally(() => (done = true));
+    while (!done) {
+      const [row] = await db.$queryRaw<{ waiting: number }[]>`
+        SELECT count(*)::int AS "waiting" FROM pg_stat_activity
+        WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'`;
+      if (row && row.waiting > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  it("does not deadlock with the author editing the insight at the same moment", async () => {
+    const { id, author } = await publishedInsight();
+    const reactor = await member();
+    let reaction: Promise<string> | undefined;
+
+    // The author's edit as lib/data/insights.ts takes its locks: the member's row, then the insight's. The
+    // reaction locks the insight and then writes the author's notification in between.
+    await db.$transaction(
+      async (tx) => {
+        await lockMember(tx, author.id);
+        reaction = setReaction(reactor, { insightId: id, kind: "INSIGHTFUL" }).then(
+          () => "reacted",
+          (error: unknown) => `failed: ${String(error)}`,
+        );
+        // Either the reaction finishes, or it waits for a lock this transaction holds.
+        await someoneWaitsForALock(reaction);
+        await tx.$queryRaw`SELECT "id" FROM "Insight" WHERE "id" = ${id} FOR UPDATE`;
+      },
+      { timeout: 20_000 },
+    );
+
+    expect(await reaction).toBe("reacted");
+    expect((await countersAndRows(id)).counters.INSIGHTFUL).toBe(1);
   });
 });
 

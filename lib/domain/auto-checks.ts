@@ -23,7 +23,7 @@ export const AUTO_CHECK_LIMITS = {
   ownRecentDays: 30,
   /** …and other members' of this many days… */
   othersRecentDays: 7,
-  /** …at most this many of each, newest first */
+  /** …at most this many of each: the member's own newest first, other members' most similar first */
   recentCandidates: 200,
 } as const;
 
