@@ -1,6 +1,6 @@
 "use client";
 
-import { Award, ChevronDown, LogOut, Medal, Settings, User } from "lucide-react";
+import { Award, ChevronDown, LayoutDashboard, LogOut, Medal, Settings, User } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -105,6 +105,13 @@ export function AccountMenu() {
             <Settings aria-hidden="true" /> Settings
           </Link>
         </DropdownMenuItem>
+        {user.role === "ADMIN" ? (
+          <DropdownMenuItem asChild>
+            <Link href="/admin">
+              <LayoutDashboard aria-hidden="true" /> Admin
+            </Link>
+          </DropdownMenuItem>
+        ) : null}
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/" })}>
           <LogOut aria-hidden="true" /> Sign out

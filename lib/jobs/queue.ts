@@ -11,6 +11,8 @@ export const QUEUES = {
   evaluateMember: "badges.evaluate-member",
   /** the daily full pass: grants, revocations and Top Voice */
   dailyBadgePass: "badges.daily-pass",
+  /** every minute: members whose suspension ended become active again (lib/jobs/sanctions.ts) */
+  endSuspensions: "sanctions.end-suspensions",
 } as const;
 
 type QueueState = { boss?: Promise<PgBoss> };

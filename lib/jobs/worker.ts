@@ -2,10 +2,12 @@ import "server-only";
 import { logger } from "@/lib/logger";
 import { registerBadgeJobs } from "./badges";
 import { getQueue } from "./queue";
+import { registerSanctionJobs } from "./sanctions";
 
 /** Starts processing background jobs in this process: inside the app by default, or `npm run worker`. */
 export async function startJobWorker(): Promise<void> {
   const boss = await getQueue();
   await registerBadgeJobs(boss);
+  await registerSanctionJobs(boss);
   logger.info("job worker started");
 }

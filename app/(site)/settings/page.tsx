@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { AccountStanding } from "@/components/moderation/standing";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getAccountSettings } from "@/lib/data/users";
 import { getCurrentUser } from "@/lib/session";
@@ -29,6 +30,7 @@ export default async function SettingsPage() {
           />
         </CardContent>
       </Card>
+      <AccountStanding user={user} />
     </div>
   );
 }

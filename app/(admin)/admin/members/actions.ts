@@ -1,0 +1,24 @@
+"use server";
+
+import { runAction, type ActionResult } from "@/lib/action-result";
+import { setMemberRole, setMemberTrust, type MemberRow } from "@/lib/data/sanctions";
+import { requireRole } from "@/lib/session";
+import { setRoleSchema, setTrustSchema } from "@/lib/validation/sanctions";
+
+// Roles and trust appear on no cached page: nothing to revalidate. Each answers with the member's row.
+
+export async function setMemberRoleAction(input: unknown): Promise<ActionResult<MemberRow>> {
+  return runAction(async () => {
+    const user = await requireRole("ADMIN");
+    const { member } = await setMemberRole(user, setRoleSchema.parse(input));
+    return member;
+  });
+}
+
+export async function setMemberTrustAction(input: unknown): Promise<ActionResult<MemberRow>> {
+  return runAction(async () => {
+    const user = await requireRole("ADMIN");
+    const { member } = await setMemberTrust(user, setTrustSchema.parse(input));
+    return member;
+  });
+}

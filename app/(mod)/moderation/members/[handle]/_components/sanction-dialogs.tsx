@@ -1,0 +1,381 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect } from "react";
+import { useForm, useWatch, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { Field, fieldControlProps } from "@/components/ui/field";
+import { controlClassName } from "@/components/ui/input";
+import { toast } from "@/components/ui/toaster";
+import { Textarea } from "@/components/ui/textarea";
+import type { ActionResult } from "@/lib/action-result";
+import type { MemberModerationRecord } from "@/lib/data/sanctions";
+import { SUSPENSION_DAYS } from "@/lib/domain/moderation";
+import { cn } from "@/lib/utils";
+import {
+  banFormSchema,
+  SANCTION_TEXT_MAX,
+  suspendFormSchema,
+  warnFormSchema,
+  type BanFormInput,
+  type SuspendFormInput,
+  type WarnFormInput,
+} from "@/lib/validation/sanctions";
+import { banMemberAction, liftSanctionAction, suspendMemberAction, warnMemberAction } from "../actions";
+
+type Member = { id: string; name: string };
+
+type DialogProps = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  member: Member;
+  /** the refreshed record after the action succeeded */
+  onDone: (record: MemberModerationRecord) => void;
+};
+
+/**
+ * Runs an action and reports back: true when it succeeded (toast, refreshed record), false when it failed
+ * (field errors onto the form, anything else as a form-level error, the dialog stays open with the text).
+ */
+async function submitWith<T extends FieldValues>(
+  form: UseFormReturn<T>,
+  fields: Path<T>[],
+  call: () => Promise<ActionResult<MemberModerationRecord>>,
+  success: string,
+  onDone: (record: MemberModerationRecord) => void,
+): Promise<boolean> {
+  const result = await call().catch(() => null);
+  if (!result) {
+    form.setError("root", { message: "We could not reach Roundtable. Nothing was changed: try again." });
+    return false;
+  }
+  if (!result.ok) {
+    let placed = false;
+    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+      if ((fields as string[]).includes(field)) {
+        form.setError(field as Path<T>, { message });
+        placed = true;
+      }
+    }
+    if (!placed) form.setError("root", { message: result.message });
+    return false;
+  }
+  toast.success(success);
+  onDone(result.data);
+  return true;
+}
+
+const lengthOf = (value: string | undefined) => `${(value ?? "").length} / ${SANCTION_TEXT_MAX} characters`;
+
+function RootError({ message }: { message?: string }) {
+  return message ? (
+    <p role="alert" className="text-destructive text-sm font-medium">
+      {message}
+    </p>
+  ) : null;
+}
+
+export function WarnDialog({ open, onOpenChange, member, onDone }: DialogProps) {
+  const form = useForm<WarnFormInput>({
+    resolver: zodResolver(warnFormSchema),
+    defaultValues: { message: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const message = useWatch({ control: form.control, name: "message" });
+  useEffect(() => {
+    if (open) form.reset({ message: "" });
+  }, [open, form]);
+
+  async function submit(values: WarnFormInput) {
+    const done = await submitWith(
+      form,
+      ["message"],
+      () => warnMemberAction({ userId: member.id, ...values }),
+      `${member.name} was warned`,
+      onDone,
+    );
+    if (done) onOpenChange(false);
+  }
+
+  const title = `Warn ${member.name}`;
+  return (
+    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogDescription>
+            The member gets a notification with your message. It stays on their record.
+          </DialogDescription>
+        </DialogHeader>
+        <form
+          onSubmit={(event) => void form.handleSubmit(submit)(event)}
+          noValidate
+          aria-label={title}
+          className="flex flex-col gap-4"
+        >
+          <Field
+            id="warn-message"
+            label="Message to the member"
+            description={lengthOf(message)}
+            error={errors.message?.message}
+          >
+            <Textarea
+              className="min-h-28"
+              {...fieldControlProps("warn-message", { description: true, error: errors.message })}
+              {...form.register("message")}
+            />
+          </Field>
+          <RootError message={errors.root?.message} />
+          <DialogFooter>
+            <Button variant="outline" disabled={isSubmitting} onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={isSubmitting} aria-disabled={isSubmitting}>
+              {isSubmitting ? "Sending…" : "Send warning"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+export function SuspendDialog({ open, onOpenChange, member, onDone }: DialogProps) {
+  const form = useForm<SuspendFormInput>({
+    resolver: zodResolver(suspendFormSchema),
+    defaultValues: { days: 7, reason: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const reason = useWatch({ control: form.control, name: "reason" });
+  useEffect(() => {
+    if (open) form.reset({ days: 7, reason: "" });
+  }, [open, form]);
+
+  async function submit(values: SuspendFormInput) {
+    const done = await submitWith(
+      form,
+      ["days", "reason"],
+      () => suspendMemberAction({ userId: member.id, ...values }),
+      `${member.name} is suspended for ${values.days} ${values.days === 1 ? "day" : "days"}`,
+      onDone,
+    );
+    if (done) onOpenChange(false);
+  }
+
+  const title = `Suspend ${member.name}`;
+  return (
+    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogDescription>
+            Until it ends they cannot post, react or report, and their insights are hidden from readers. They
+            are signed out and see your reason and the end date.
+          </DialogDescription>
+        </DialogHeader>
+        <form
+          onSubmit={(event) => void form.handleSubmit(submit)(event)}
+          noValidate
+          aria-label={title}
+          className="flex flex-col gap-4"
+        >
+          <Field id="suspend-days" label="How long" error={errors.days?.message}>
+            <select
+              className={cn(controlClassName, "h-10")}
+              {...fieldControlProps("suspend-days", { error: errors.days })}
+              {...form.register("days", { valueAsNumber: true })}
+            >
+              {SUSPENSION_DAYS.map((days) => (
+                <option key={days} value={days}>
+                  {days} {days === 1 ? "day" : "days"}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            id="suspend-reason"
+            label="Reason (the member sees it)"
+            description={lengthOf(reason)}
+            error={errors.reason?.message}
+          >
+            <Textarea
+              className="min-h-24"
+              {...fieldControlProps("suspend-reason", { description: true, error: errors.reason })}
+              {...form.register("reason")}
+            />
+          </Field>
+          <RootError message={errors.root?.message} />
+          <DialogFooter>
+            <Button variant="outline" disabled={isSubmitting} onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="destructive" disabled={isSubmitting} aria-disabled={isSubmitting}>
+              {isSubmitting ? "Suspending…" : "Suspend member"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+export function BanDialog({
+  open,
+  onOpenChange,
+  member,
+  onDone,
+  liveInsights,
+}: DialogProps & { liveInsights: number }) {
+  const form = useForm<BanFormInput>({
+    resolver: zodResolver(banFormSchema),
+    defaultValues: { reason: "", removeInsights: false },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const reason = useWatch({ control: form.control, name: "reason" });
+  useEffect(() => {
+    if (open) form.reset({ reason: "", removeInsights: false });
+  }, [open, form]);
+
+  async function submit(values: BanFormInput) {
+    const done = await submitWith(
+      form,
+      ["reason", "removeInsights"],
+      () => banMemberAction({ userId: member.id, ...values }),
+      values.removeInsights
+        ? `${member.name} is banned and their insights removed`
+        : `${member.name} is banned`,
+      onDone,
+    );
+    if (done) onOpenChange(false);
+  }
+
+  const title = `Ban ${member.name}`;
+  return (
+    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogDescription>
+            A ban has no end: only an admin can lift it. The member is signed out and sees your reason when
+            they try to sign in.
+          </DialogDescription>
+        </DialogHeader>
+        <form
+          onSubmit={(event) => void form.handleSubmit(submit)(event)}
+          noValidate
+          aria-label={title}
+          className="flex flex-col gap-4"
+        >
+          <Field
+            id="ban-reason"
+            label="Reason (the member sees it)"
+            description={lengthOf(reason)}
+            error={errors.reason?.message}
+          >
+            <Textarea
+              className="min-h-24"
+              {...fieldControlProps("ban-reason", { description: true, error: errors.reason })}
+              {...form.register("reason")}
+            />
+          </Field>
+          <div className="flex items-start gap-3">
+            <input
+              id="ban-remove-insights"
+              type="checkbox"
+              aria-describedby="ban-remove-insights-description"
+              className="accent-destructive mt-0.5 size-4 shrink-0"
+              {...form.register("removeInsights")}
+            />
+            <div className="grid gap-1">
+              <label htmlFor="ban-remove-insights" className="text-sm leading-tight font-medium">
+                Also remove all their insights
+              </label>
+              <p id="ban-remove-insights-description" className="text-muted-foreground text-sm">
+                {liveInsights === 1 ? "1 insight" : `${liveInsights} insights`} published, hidden or awaiting
+                review. Lifting the ban restores exactly these.
+              </p>
+            </div>
+          </div>
+          <RootError message={errors.root?.message} />
+          <DialogFooter>
+            <Button variant="outline" disabled={isSubmitting} onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="destructive" disabled={isSubmitting} aria-disabled={isSubmitting}>
+              {isSubmitting ? "Banning…" : "Ban member"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+export function LiftDialog({
+  open,
+  onOpenChange,
+  member,
+  onDone,
+  sanction,
+}: DialogProps & { sanction: { id: string; label: string; restores: number } | null }) {
+  const form = useForm<Record<string, never>>();
+  const { errors, isSubmitting } = form.formState;
+  useEffect(() => {
+    if (open) form.reset({});
+  }, [open, form]);
+
+  async function submit() {
+    if (!sanction) return;
+    const done = await submitWith(
+      form,
+      [],
+      () => liftSanctionAction({ sanctionId: sanction.id }),
+      `The ${sanction.label.toLowerCase()} was lifted`,
+      onDone,
+    );
+    if (done) onOpenChange(false);
+  }
+
+  const title = `Lift the ${sanction?.label.toLowerCase() ?? "sanction"}?`;
+  return (
+    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogDescription>
+            {sanction?.label === "Warning"
+              ? `The warning is withdrawn from ${member.name}'s standing.`
+              : `${member.name} can sign in, post, react and report again, and is told so.`}
+            {sanction && sanction.restores > 0
+              ? ` The ${sanction.restores === 1 ? "insight" : `${sanction.restores} insights`} the ban removed come back as they were.`
+              : ""}
+          </DialogDescription>
+        </DialogHeader>
+        <form
+          onSubmit={(event) => void form.handleSubmit(submit)(event)}
+          noValidate
+          aria-label={title}
+          className="flex flex-col gap-4"
+        >
+          <RootError message={errors.root?.message} />
+          <DialogFooter>
+            <Button variant="outline" disabled={isSubmitting} onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={isSubmitting} aria-disabled={isSubmitting}>
+              {isSubmitting ? "Lifting…" : "Lift it"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
