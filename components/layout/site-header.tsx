@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ModerationLink } from "@/components/moderation/moderation-link";
 import { AccountMenu } from "./account-menu";
 import { NotificationBell } from "./notification-bell";
+import { SearchBox } from "./search-box";
 
 export function SiteHeader() {
   return (
@@ -25,6 +26,7 @@ export function SiteHeader() {
           </Link>
         </nav>
         <div className="ml-auto flex items-center gap-2">
+          <SearchBox />
           <ModerationLink />
           <NotificationBell />
           <AccountMenu />
