@@ -18,6 +18,8 @@ type ArticleViewerValue = {
   moderation: Record<string, OwnModerationNote>;
   /** insights the reader has reported */
   reportedInsightIds: string[];
+  /** whether the reader follows the article */
+  following: boolean;
   /** records a report made (or found to exist) on this page, without asking the server again */
   markReported: (insightId: string) => void;
   loaded: boolean;
@@ -44,6 +46,7 @@ export function ArticleViewerProvider({
     progress: null,
     moderation: {},
     reportedInsightIds: [],
+    following: false,
   });
   const [loaded, setLoaded] = useState(false);
 
@@ -61,6 +64,7 @@ export function ArticleViewerProvider({
         progress: body.progress,
         moderation: body.moderation,
         reportedInsightIds: body.reportedInsightIds,
+        following: body.following,
       });
     } finally {
       setLoaded(true);
@@ -89,6 +93,7 @@ export function ArticleViewerProvider({
     progress: viewer.status === "signed-in" ? mine.progress : null,
     moderation: viewer.status === "signed-in" ? mine.moderation : {},
     reportedInsightIds: viewer.status === "signed-in" ? mine.reportedInsightIds : [],
+    following: viewer.status === "signed-in" && mine.following,
     markReported,
     loaded: viewer.status === "signed-in" ? loaded : viewer.status === "signed-out",
     refresh,

@@ -11,6 +11,8 @@ export const QUEUES = {
   evaluateMember: "badges.evaluate-member",
   /** the daily full pass: grants, revocations and Top Voice */
   dailyBadgePass: "badges.daily-pass",
+  /** an article or insight was published: tell who follows its domain or article (lib/jobs/follows.ts) */
+  notifyFollowers: "follows.notify-followers",
   /** every minute: members whose suspension ended become active again (lib/jobs/sanctions.ts) */
   endSuspensions: "sanctions.end-suspensions",
 } as const;

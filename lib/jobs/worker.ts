@@ -1,6 +1,7 @@
 import "server-only";
 import { logger } from "@/lib/logger";
 import { registerBadgeJobs } from "./badges";
+import { registerFollowJobs } from "./follows";
 import { getQueue } from "./queue";
 import { registerSanctionJobs } from "./sanctions";
 
@@ -8,6 +9,7 @@ import { registerSanctionJobs } from "./sanctions";
 export async function startJobWorker(): Promise<void> {
   const boss = await getQueue();
   await registerBadgeJobs(boss);
+  await registerFollowJobs(boss);
   await registerSanctionJobs(boss);
   logger.info("job worker started");
 }

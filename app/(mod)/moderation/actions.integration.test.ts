@@ -25,6 +25,8 @@ vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn, updateTag })
 vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
 const requestBadgeEvaluation = vi.hoisted(() => vi.fn(() => Promise.resolve()));
 vi.mock("@/lib/jobs/badges", () => ({ requestBadgeEvaluation }));
+const requestFollowerNotifications = vi.hoisted(() => vi.fn(() => Promise.resolve()));
+vi.mock("@/lib/jobs/follows", () => ({ requestFollowerNotifications }));
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
@@ -32,6 +34,7 @@ beforeEach(() => {
   session.userId = null;
   updateTag.mockClear();
   requestBadgeEvaluation.mockClear();
+  requestFollowerNotifications.mockClear();
 });
 
 let sequence = 0;
@@ -129,6 +132,7 @@ describe("moderation actions", () => {
     expect(updateTag).toHaveBeenCalledWith(`member-handle:${pending.author.handle}`);
     expect(updateTag).toHaveBeenCalledWith(`insight:${pending.id}`);
     expect(requestBadgeEvaluation).toHaveBeenCalledWith([pending.author.id]);
+    expect(requestFollowerNotifications).toHaveBeenCalledWith([{ insightId: pending.id }]);
 
     updateTag.mockClear();
     session.userId = (await createUser(db, { role: "ADMIN" })).id;

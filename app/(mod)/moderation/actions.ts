@@ -18,6 +18,7 @@ import {
 } from "@/lib/data/moderation";
 import type { InsightStatus } from "@/lib/generated/prisma/enums";
 import { requestBadgeEvaluation } from "@/lib/jobs/badges";
+import { requestFollowerNotifications } from "@/lib/jobs/follows";
 import { requireRole } from "@/lib/session";
 import {
   bulkDecisionSchema,
@@ -43,6 +44,11 @@ function applied(changes: ModerationChange[]): void {
   }
   const authors = [...new Set(changes.map((change) => change.authorId))];
   if (authors.length > 0) after(() => requestBadgeEvaluation(authors));
+  // Followers of the article hear of an insight's first publication (the job tells it from a re-approval).
+  const published = changes.filter((change) => change.status === "PUBLISHED");
+  if (published.length > 0) {
+    after(() => requestFollowerNotifications(published.map((change) => ({ insightId: change.insightId }))));
+  }
 }
 
 function resultOf(change: ModerationChange): DecisionResult {

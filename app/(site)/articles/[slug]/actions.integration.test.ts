@@ -16,6 +16,8 @@ vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn, updateTag })
 vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
 const requestBadgeEvaluation = vi.hoisted(() => vi.fn(() => Promise.resolve()));
 vi.mock("@/lib/jobs/badges", () => ({ requestBadgeEvaluation }));
+const requestFollowerNotifications = vi.hoisted(() => vi.fn(() => Promise.resolve()));
+vi.mock("@/lib/jobs/follows", () => ({ requestFollowerNotifications }));
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
@@ -23,6 +25,7 @@ beforeEach(() => {
   session.userId = null;
   updateTag.mockClear();
   requestBadgeEvaluation.mockClear();
+  requestFollowerNotifications.mockClear();
 });
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -97,6 +100,7 @@ describe("insight actions", () => {
     expect(result).toMatchObject({ ok: true, data: { status: "PUBLISHED" } });
     expect(updateTag).toHaveBeenCalledWith(`article:${article.id}`);
     expect(requestBadgeEvaluation).toHaveBeenCalledWith([member.id]);
+    expect(requestFollowerNotifications).toHaveBeenCalledWith({ insightId: result.ok ? result.data.id : "" });
   });
 
   it("post: an insight held for review (pasted in a second) queues no badge evaluation", async () => {
@@ -112,6 +116,7 @@ describe("insight actions", () => {
     expect(result).toMatchObject({ ok: true, data: { status: "PENDING" } });
     expect(updateTag).toHaveBeenCalledWith(`article:${article.id}`);
     expect(requestBadgeEvaluation).not.toHaveBeenCalled();
+    expect(requestFollowerNotifications).not.toHaveBeenCalled();
   });
 
   it("post: a composing time that is not a whole number of milliseconds is a field error", async () => {

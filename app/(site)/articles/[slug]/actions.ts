@@ -8,6 +8,7 @@ import { createInsight, deleteInsight, editInsight, type InsightChange } from "@
 import { setArticleFeedback, setReaction } from "@/lib/data/reactions";
 import type { ReactionCounts } from "@/lib/domain/ranking";
 import { requestBadgeEvaluation } from "@/lib/jobs/badges";
+import { requestFollowerNotifications } from "@/lib/jobs/follows";
 import { requireUser } from "@/lib/session";
 import { addInsightSchema, deleteInsightSchema, editInsightSchema } from "@/lib/validation/insight";
 import { articleFeedbackSchema, reactSchema } from "@/lib/validation/reaction";
@@ -30,6 +31,7 @@ export async function addInsightAction(input: unknown): Promise<ActionResult<Ins
     expireAffectedPages(change);
     // Badges follow within seconds, after the response (the member sees their progress at once anyway).
     if (change.status === "PUBLISHED") after(() => requestBadgeEvaluation([user.id]));
+    if (change.status === "PUBLISHED") after(() => requestFollowerNotifications({ insightId: change.id }));
     return { id: change.id, status: change.status };
   });
 }

@@ -7,6 +7,7 @@ import {
   ArticleSectionNav,
   articleBreadcrumbs,
 } from "@/components/articles/article-parts";
+import { FollowButton } from "@/components/follows/follow-button";
 import { ArticleViewerProvider } from "@/components/insights/article-viewer";
 import { JsonLd } from "@/components/json-ld";
 import { SponsoredBy } from "@/components/sponsorship/sponsored-by";
@@ -123,6 +124,14 @@ export default async function ArticlePage({ params }: Props) {
       <ArticleViewerProvider articleId={article.id} articleSlug={article.slug}>
         <article className="min-w-0">
           <ArticleHeader article={article} />
+          <div className="mt-4">
+            <FollowButton
+              kind="article"
+              id={article.id}
+              name={article.title}
+              returnTo={`/articles/${article.slug}`}
+            />
+          </div>
 
           <div className="mt-10 flex flex-col gap-12">
             {article.sections.map((section) => (

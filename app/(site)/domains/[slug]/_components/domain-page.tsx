@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleCard } from "@/components/articles/article-card";
+import { FollowButton } from "@/components/follows/follow-button";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -37,7 +38,15 @@ export async function DomainPage({ slug, page }: { slug: string; page: number })
     <div className="flex flex-col gap-10">
       <header className="flex flex-col gap-4">
         <Breadcrumbs items={breadcrumbs} />
-        <h1 className="text-3xl font-bold tracking-tight">{domain.name}</h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-3xl font-bold tracking-tight">{domain.name}</h1>
+          <FollowButton
+            kind="domain"
+            id={domain.id}
+            name={domain.name}
+            returnTo={`/domains/${domain.slug}`}
+          />
+        </div>
         {domain.description ? (
           <p className="text-muted-foreground max-w-3xl text-lg leading-relaxed">{domain.description}</p>
         ) : null}

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getContributorProgress } from "@/lib/data/badges";
 import { getArticleView } from "@/lib/data/content";
+import { listViewerFollows } from "@/lib/data/follows";
 import { listOwnInsightsOnArticle, type OwnInsight } from "@/lib/data/insights";
 import { listOwnModerationNotes, listViewerReports, type OwnModerationNote } from "@/lib/data/moderation";
 import type { ContributorProgress } from "@/lib/domain/badges";
@@ -20,6 +21,8 @@ export type ArticleViewerResponse = {
   moderation: Record<string, OwnModerationNote>;
   /** insights on the page the reader has already reported */
   reportedInsightIds: string[];
+  /** whether the reader follows the article (new insights on it are notified) */
+  following: boolean;
 };
 
 /** The reader's own insights, with what moderators decided about them. */
@@ -50,7 +53,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         getOwnArticleFeedback(user, articleId),
         getContributorProgress(user.id),
         reportedOnPage(user, articleId),
-      ]).then(([own, reactions, feedback, progress, reportedInsightIds]) => ({
+        listViewerFollows(user, { articleIds: [articleId] }),
+      ]).then(([own, reactions, feedback, progress, reportedInsightIds, follows]) => ({
         signedIn: true,
         insights: own.insights,
         moderation: own.moderation,
@@ -58,6 +62,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         feedback,
         progress,
         reportedInsightIds,
+        following: follows.articleIds.length > 0,
       }))
     : {
         signedIn: false,
@@ -67,6 +72,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         progress: null,
         moderation: {},
         reportedInsightIds: [],
+        following: false,
       };
   return NextResponse.json(body, { headers: { "cache-control": "private, no-store" } });
 }

@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import { listViewerFollows } from "@/lib/data/follows";
+import { getCurrentUser } from "@/lib/session";
+
+export type DomainViewerResponse = {
+  signedIn: boolean;
+  /** whether the reader follows the domain (new articles in it and its child domains are notified) */
+  following: boolean;
+};
+
+// The signed-in reader's own part of a cached domain page: whether they follow it.
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await getCurrentUser();
+  const body: DomainViewerResponse = user
+    ? {
+        signedIn: true,
+        following: (await listViewerFollows(user, { domainIds: [id.slice(0, 64)] })).domainIds.length > 0,
+      }
+    : { signedIn: false, following: false };
+  return NextResponse.json(body, { headers: { "cache-control": "private, no-store" } });
+}

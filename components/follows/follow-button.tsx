@@ -1,0 +1,117 @@
+"use client";
+
+import { Bell, BellRing } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import type { DomainViewerResponse } from "@/app/api/domains/[id]/me/route";
+import { setFollowAction } from "@/app/(site)/following/actions";
+import { useArticleViewer } from "@/components/insights/article-viewer";
+import { useViewer } from "@/components/layout/viewer-provider";
+import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toaster";
+import type { FollowKind } from "@/lib/validation/follows";
+
+type FollowButtonProps = {
+  kind: FollowKind;
+  id: string;
+  /** the domain's name or the article's title: completes the button's accessible name */
+  name: string;
+  /** where sign-in brings a signed-out reader back to */
+  returnTo: string;
+  /** the state when the page already knows it (/following); otherwise it is asked of the server */
+  initialFollowing?: boolean;
+};
+
+const WHAT_FOLLOWING_MEANS: Record<FollowKind, string> = {
+  domain: "You will be notified of new articles here.",
+  article: "You will be notified of new insights on it.",
+};
+
+/**
+ * Follow/Following for a domain or an article. Pages are cached and the same for everyone, so the reader's
+ * state comes from the client: an article's from the article viewer (/api/articles/[id]/me), a domain's
+ * from /api/domains/[id]/me. The toggle shows at once and rolls back, with a toast, if the server refuses.
+ */
+export function FollowButton({ kind, id, name, returnTo, initialFollowing }: FollowButtonProps) {
+  const { viewer } = useViewer();
+  const articleViewer = useArticleViewer();
+  const router = useRouter();
+  const signedIn = viewer.status === "signed-in";
+  const [fetched, setFetched] = useState<boolean | null>(null);
+  /** what the reader chose on this page; wins over what was loaded */
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const askDomain = kind === "domain" && initialFollowing === undefined && signedIn;
+  useEffect(() => {
+    if (!askDomain) return;
+    let current = true;
+    fetch(`/api/domains/${encodeURIComponent(id)}/me`, { cache: "no-store" })
+      .then((response) => (response.ok ? (response.json() as Promise<DomainViewerResponse>) : null))
+      .then((body) => {
+        if (current) setFetched(body?.following ?? false);
+      })
+      .catch(() => {
+        if (current) setFetched(false);
+      });
+    return () => {
+      current = false;
+    };
+  }, [askDomain, id]);
+
+  const loaded =
+    initialFollowing ??
+    (kind === "article" ? (articleViewer?.loaded ? articleViewer.following : null) : fetched);
+  const following = chosen ?? loaded ?? false;
+
+  if (viewer.status === "signed-out") {
+    return (
+      <Button asChild variant="outline" size="sm">
+        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`}>
+          <Bell aria-hidden="true" />
+          Follow<span className="sr-only"> {name}</span>
+        </Link>
+      </Button>
+    );
+  }
+
+  async function toggle() {
+    const previous = following;
+    const next = !previous;
+    setChosen(next);
+    setBusy(true);
+    const result = await setFollowAction({ kind, id, following: next }).catch(() => null);
+    setBusy(false);
+    if (!result?.ok) {
+      setChosen(previous);
+      toast.error(result?.message ?? "We could not save that. Please try again.");
+      return;
+    }
+    setChosen(result.data.following);
+    if (result.data.following) {
+      toast.success(`Following ${name}`, {
+        description: WHAT_FOLLOWING_MEANS[kind],
+        action: { label: "Manage", onClick: () => router.push("/following") },
+      });
+    } else {
+      toast.success(`You no longer follow ${name}.`);
+    }
+  }
+
+  const ready = signedIn && (chosen !== null || loaded !== null);
+  return (
+    <Button
+      variant={following ? "secondary" : "outline"}
+      size="sm"
+      aria-pressed={following}
+      aria-busy={busy || !ready}
+      disabled={!ready || busy}
+      onClick={() => void toggle()}
+    >
+      {following ? <BellRing aria-hidden="true" /> : <Bell aria-hidden="true" />}
+      {following ? "Following" : "Follow"}
+      <span className="sr-only"> {name}</span>
+    </Button>
+  );
+}
