@@ -34,7 +34,14 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true },
   serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "pino", "rate-limiter-flexible"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Uploaded sponsor logos: an image allows nothing at all (a later rule overrides the same header).
+      {
+        source: "/sponsor-logos/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; sandbox" }],
+      },
+    ];
   },
 };
 

@@ -15,6 +15,8 @@ export const QUEUES = {
   notifyFollowers: "follows.notify-followers",
   /** every minute: members whose suspension ended become active again (lib/jobs/sanctions.ts) */
   endSuspensions: "sanctions.end-suspensions",
+  /** at a sponsor's start and end: refresh the domain's cached pages (lib/jobs/sponsors.ts) */
+  sponsorRefresh: "sponsors.refresh-domain",
 } as const;
 
 type QueueState = { boss?: Promise<PgBoss> };

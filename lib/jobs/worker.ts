@@ -4,6 +4,7 @@ import { registerBadgeJobs } from "./badges";
 import { registerFollowJobs } from "./follows";
 import { getQueue } from "./queue";
 import { registerSanctionJobs } from "./sanctions";
+import { registerSponsorJobs } from "./sponsors";
 
 /** Starts processing background jobs in this process: inside the app by default, or `npm run worker`. */
 export async function startJobWorker(): Promise<void> {
@@ -11,5 +12,6 @@ export async function startJobWorker(): Promise<void> {
   await registerBadgeJobs(boss);
   await registerFollowJobs(boss);
   await registerSanctionJobs(boss);
+  await registerSponsorJobs(boss);
   logger.info("job worker started");
 }

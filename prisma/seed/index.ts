@@ -9,6 +9,7 @@ import { createPrismaClient, type Database } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { seedArticles, seedDomains, seedInsights, seedMembers } from "./content";
 import { seedDemoModeration } from "./moderation";
+import { seedDemoSponsor } from "./sponsors";
 
 const DAY = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
@@ -24,6 +25,7 @@ export async function seed(databaseUrl: string, options: SeedOptions): Promise<s
     created.articles = await seedArticleContent(db);
     created.members = await seedDemoMembers(db);
     created.insights = await seedDemoInsights(db);
+    await seedDemoSponsor(db);
     if (options.demoAccounts) created.demoAccounts = await seedDemoAccounts(db);
     if (options.demoAccounts) {
       // Something for the demo moderator to review: counted with the members and insights it adds.

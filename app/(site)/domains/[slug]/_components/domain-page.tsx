@@ -5,8 +5,10 @@ import { ArticleCard } from "@/components/articles/article-card";
 import { FollowButton } from "@/components/follows/follow-button";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { EmptyState } from "@/components/ui/empty-state";
+import { SponsoredBy } from "@/components/sponsorship/sponsored-by";
 import { Pagination } from "@/components/ui/pagination";
 import { getDomainView } from "@/lib/data/content";
+import { getActiveSponsor } from "@/lib/data/sponsorship";
 
 /** Page numbers arrive as text from the URL: anything but a positive integer is a 404. */
 export function parsePage(value: string | undefined): number | null {
@@ -29,6 +31,7 @@ export async function domainMetadata(slug: string): Promise<Metadata> {
 export async function DomainPage({ slug, page }: { slug: string; page: number }) {
   const domain = await getDomainView(slug, page);
   if (!domain || page > domain.pageCount) notFound();
+  const sponsor = await getActiveSponsor(domain.id);
   const breadcrumbs = [
     { label: "Home", href: "/" },
     ...(domain.parent ? [{ label: domain.parent.name, href: `/domains/${domain.parent.slug}` }] : []),
@@ -50,6 +53,7 @@ export async function DomainPage({ slug, page }: { slug: string; page: number })
         {domain.description ? (
           <p className="text-muted-foreground max-w-3xl text-lg leading-relaxed">{domain.description}</p>
         ) : null}
+        {sponsor ? <SponsoredBy sponsor={sponsor} className="max-w-3xl" /> : null}
         <p className="text-sm">
           <Link
             href={`/domains/${domain.slug}/sponsor`}

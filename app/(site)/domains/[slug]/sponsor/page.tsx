@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getDomainView } from "@/lib/data/content";
+import { SponsorInquiryForm } from "./_components/sponsor-inquiry-form";
 
+// The same page for every visitor, from the cache: the form is filled in and sent from the browser.
 export const revalidate = 3600;
 
 export function generateStaticParams(): { slug: string }[] {
@@ -29,18 +30,18 @@ export default async function SponsorDomainPage({ params }: Props) {
           { label: "Sponsor this category" },
         ]}
       />
-      <h1 className="text-3xl font-bold tracking-tight">Sponsor {domain.name}</h1>
-      <div className="prose-article">
-        <p>
+      <header className="flex flex-col gap-3">
+        <h1 className="text-3xl font-bold tracking-tight">Sponsor {domain.name}</h1>
+        <p className="text-muted-foreground text-lg leading-relaxed">
           Sponsors support a domain&rsquo;s articles and guides. A sponsorship is always labelled
           &ldquo;Sponsored by&rdquo; on the domain and its articles, and it never buys influence over what
           editors publish or what members write.
         </p>
-        <p>
-          Our sponsorship inquiry form is not open yet. Until it is, you can still read everything in{" "}
-          <Link href={`/domains/${domain.slug}`}>{domain.name}</Link>.
+        <p className="text-muted-foreground">
+          Tell us about your organisation and we will reply by email, usually within a few working days.
         </p>
-      </div>
+      </header>
+      <SponsorInquiryForm domainId={domain.id} domainName={domain.name} domainSlug={domain.slug} />
     </div>
   );
 }

@@ -1,0 +1,68 @@
+"use client";
+
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toaster";
+import type { InquiryStatus } from "@/lib/generated/prisma/enums";
+import { INQUIRY_STATUS_LABELS } from "@/lib/validation/sponsorship";
+import { setInquiryStatusAction } from "../actions";
+
+const ACTIONS: { status: InquiryStatus; label: string }[] = [
+  { status: "CONTACTED", label: "Mark contacted" },
+  { status: "ACCEPTED", label: "Accept" },
+  { status: "DECLINED", label: "Decline" },
+  { status: "NEW", label: "Mark new" },
+];
+
+/** The inquiry's status and the buttons that change it; the list is re-read on the next visit. */
+export function InquiryStatusControl({
+  inquiryId,
+  organisation,
+  initialStatus,
+}: {
+  inquiryId: string;
+  organisation: string;
+  initialStatus: InquiryStatus;
+}) {
+  const [status, setStatus] = useState(initialStatus);
+  const [pending, setPending] = useState<InquiryStatus | null>(null);
+
+  async function change(next: InquiryStatus) {
+    setPending(next);
+    try {
+      const result = await setInquiryStatusAction({ inquiryId, status: next });
+      if (result.ok) {
+        setStatus(result.data.status);
+        toast.success(`${organisation}: ${INQUIRY_STATUS_LABELS[result.data.status].toLowerCase()}.`);
+      } else {
+        toast.error(result.message);
+      }
+    } catch {
+      toast.error("We could not reach Roundtable. Try again.");
+    } finally {
+      setPending(null);
+    }
+  }
+
+  return (
+    <div className="border-border flex flex-wrap items-center gap-2 border-t pt-3">
+      <p className="mr-auto text-sm" aria-live="polite">
+        Status:{" "}
+        <Badge variant={status === "NEW" ? "default" : "secondary"}>{INQUIRY_STATUS_LABELS[status]}</Badge>
+      </p>
+      {ACTIONS.filter((action) => action.status !== status).map((action) => (
+        <Button
+          key={action.status}
+          size="sm"
+          variant={action.status === "DECLINED" ? "outline" : "secondary"}
+          disabled={pending !== null}
+          aria-disabled={pending !== null}
+          onClick={() => void change(action.status)}
+        >
+          {pending === action.status ? "Saving…" : action.label}
+        </Button>
+      ))}
+    </div>
+  );
+}

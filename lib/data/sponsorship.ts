@@ -1,0 +1,480 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { tags } from "@/lib/cache-tags";
+import { isSponsorActive, type SponsorView } from "@/lib/domain/sponsorship";
+import { AppError, uniqueViolation } from "@/lib/errors";
+import type { InquiryStatus, SponsorBudget } from "@/lib/generated/prisma/enums";
+import {
+  checkSponsorLogo,
+  type InquiryListInput,
+  type InquiryStatusInput,
+  type RemoveSponsorInput,
+  type SetSponsorInput,
+  type SponsorInquiryInput,
+} from "@/lib/validation/sponsorship";
+import { recordAudit } from "./audit";
+import { cached } from "./cache";
+import type { Tx } from "./transaction";
+
+export type { SponsorView };
+import type { SessionUser } from "./users";
+
+// Sponsorship: inquiries sent from "Sponsor this category", and the sponsor shown on a domain between two
+// dates. A domain has at most one current sponsor, running now or booked for later: setting a sponsor changes
+// that one (or books one when there is none), so there is never a question of which of two to show. Sponsors
+// whose window has ended stay in the table as a record until an admin removes them.
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** How many inquiries one address may send about one domain in a day, and any senders about one domain in an hour. */
+export const INQUIRY_LIMITS = { perEmailPerDomainPerDay: 3, perDomainPerHour: 30 } as const;
+
+export const INQUIRY_PAGE_SIZE = 20;
+
+export type SponsorAdminView = SponsorView & { hasLogo: boolean; domainId: string };
+
+export type InquiryView = {
+  id: string;
+  domain: { name: string; slug: string };
+  organisation: string;
+  contactName: string;
+  email: string;
+  message: string;
+  budget: SponsorBudget;
+  status: InquiryStatus;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type InquiryPage = {
+  status: InquiryStatus;
+  inquiries: InquiryView[];
+  page: number;
+  pageCount: number;
+  counts: Record<InquiryStatus, number>;
+};
+
+function assertAdmin(actor: SessionUser | null): asserts actor is SessionUser {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only admins can manage sponsorship.");
+}
+
+// ---- Inquiries ---------------------------------------------------------------------------------------------
+
+/**
+ * Stores an inquiry from anyone, signed in or not. Idempotent per `idempotencyKey`: a repeated submission
+ * (double click, retry, a second request racing the first) answers with the first one's id and stores
+ * nothing. Refuses floods: a few inquiries per address per domain a day, and a cap per domain an hour.
+ */
+export async function submitInquiry(
+  input: SponsorInquiryInput,
+  now = new Date(),
+): Promise<{ id: string; created: boolean }> {
+  const replay = () =>
+    db.sponsorInquiry.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } });
+  try {
+    return await db.$transaction(async (tx) => {
+      // One submission per domain at a time, so the replay lookup and the flood counts see every earlier one.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sponsor-inquiry:${input.domainId}`}, 0))`;
+      const earlier = await tx.sponsorInquiry.findUnique({
+        where: { idempotencyKey: input.idempotencyKey },
+        select: { id: true },
+      });
+      if (earlier) return { id: earlier.id, created: false };
+
+      const domain = await tx.domain.findUnique({ where: { id: input.domainId }, select: { id: true } });
+      if (!domain) throw new AppError("NOT_FOUND", "This category no longer exists.");
+
+      const [fromThisAddress, forThisDomain] = await Promise.all([
+        tx.sponsorInquiry.count({
+          where: {
+            domainId: domain.id,
+            email: input.email,
+            createdAt: { gt: new Date(now.getTime() - DAY_MS) },
+          },
+        }),
+        tx.sponsorInquiry.count({
+          where: { domainId: domain.id, createdAt: { gt: new Date(now.getTime() - HOUR_MS) } },
+        }),
+      ]);
+      if (fromThisAddress >= INQUIRY_LIMITS.perEmailPerDomainPerDay) {
+        throw new AppError(
+          "RATE_LIMITED",
+          "We already have your inquiries about this category from today. We will be in touch soon.",
+          { retryAfterSeconds: DAY_MS / 1000 },
+        );
+      }
+      if (forThisDomain >= INQUIRY_LIMITS.perDomainPerHour) {
+        throw new AppError(
+          "RATE_LIMITED",
+          "We are receiving many inquiries right now. Please try again in an hour.",
+          {
+            retryAfterSeconds: HOUR_MS / 1000,
+          },
+        );
+      }
+
+      const created = await tx.sponsorInquiry.create({
+        data: {
+          domainId: domain.id,
+          organisation: input.organisation,
+          contactName: input.contactName,
+          email: input.email,
+          message: input.message,
+          budget: input.budget,
+          idempotencyKey: input.idempotencyKey,
+        },
+        select: { id: true },
+      });
+      return { id: created.id, created: true };
+    });
+  } catch (error) {
+    // The same key committed meanwhile under another domain's lock: answer with that one.
+    if (uniqueViolation(error)?.includes("idempotencyKey")) {
+      const first = await replay();
+      if (first) return { id: first.id, created: false };
+    }
+    throw error;
+  }
+}
+
+const inquirySelect = {
+  id: true,
+  organisation: true,
+  contactName: true,
+  email: true,
+  message: true,
+  budget: true,
+  status: true,
+  createdAt: true,
+  updatedAt: true,
+  domain: { select: { name: true, slug: true } },
+} as const;
+
+/** One page of inquiries with one status, newest first, and how many there are of each status. Admins only. */
+export async function listInquiries(
+  actor: SessionUser | null,
+  input: InquiryListInput,
+): Promise<InquiryPage> {
+  assertAdmin(actor);
+  const status = input.status ?? "NEW";
+  const grouped = await db.sponsorInquiry.groupBy({ by: ["status"], _count: { _all: true } });
+  const counts: Record<InquiryStatus, number> = { NEW: 0, CONTACTED: 0, ACCEPTED: 0, DECLINED: 0 };
+  for (const row of grouped) counts[row.status] = row._count._all;
+  const pageCount = Math.max(1, Math.ceil(counts[status] / INQUIRY_PAGE_SIZE));
+  const page = Math.min(input.page, pageCount);
+  const rows = await db.sponsorInquiry.findMany({
+    where: { status },
+    select: inquirySelect,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip: (page - 1) * INQUIRY_PAGE_SIZE,
+    take: INQUIRY_PAGE_SIZE,
+  });
+  return {
+    status,
+    page,
+    pageCount,
+    counts,
+    inquiries: rows.map((row) => ({
+      ...row,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    })),
+  };
+}
+
+/** Marks an inquiry new, contacted, accepted or declined, with an audit entry. Admins only. */
+export async function setInquiryStatus(
+  actor: SessionUser | null,
+  input: InquiryStatusInput,
+): Promise<{ id: string; status: InquiryStatus; changed: boolean }> {
+  assertAdmin(actor);
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ status: InquiryStatus }[]>`
+      SELECT "status" FROM "SponsorInquiry" WHERE "id" = ${input.inquiryId} FOR UPDATE`;
+    const current = rows[0];
+    if (!current) throw new AppError("NOT_FOUND", "This inquiry no longer exists.");
+    if (current.status === input.status) return { id: input.inquiryId, status: input.status, changed: false };
+    await tx.sponsorInquiry.update({ where: { id: input.inquiryId }, data: { status: input.status } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "inquiry.status",
+      targetType: "inquiry",
+      targetId: input.inquiryId,
+      data: { from: current.status, to: input.status },
+    });
+    return { id: input.inquiryId, status: input.status, changed: true };
+  });
+}
+
+// ---- Sponsors ----------------------------------------------------------------------------------------------
+
+const sponsorSelect = {
+  id: true,
+  domainId: true,
+  name: true,
+  url: true,
+  tagline: true,
+  logoType: true,
+  startsAt: true,
+  endsAt: true,
+  updatedAt: true,
+} as const;
+
+type SponsorRow = {
+  id: string;
+  domainId: string;
+  name: string;
+  url: string;
+  tagline: string;
+  logoType: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  updatedAt: Date;
+};
+
+export function sponsorLogoPath(id: string, updatedAt: Date): string {
+  return `/sponsor-logos/${id}?v=${updatedAt.getTime().toString(36)}`;
+}
+
+function toView(row: SponsorRow): SponsorView {
+  return {
+    id: row.id,
+    name: row.name,
+    url: row.url,
+    tagline: row.tagline,
+    logoUrl: row.logoType ? sponsorLogoPath(row.id, row.updatedAt) : null,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+  };
+}
+
+function toAdminView(row: SponsorRow): SponsorAdminView {
+  return { ...toView(row), domainId: row.domainId, hasLogo: row.logoType !== null };
+}
+
+/** The domain's current sponsor (running or booked), locked, inside the caller's transaction. */
+async function lockCurrentSponsor(tx: Tx, domainId: string, now: Date): Promise<SponsorRow | null> {
+  const domain = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Domain" WHERE "id" = ${domainId} FOR UPDATE`;
+  if (domain.length === 0) throw new AppError("NOT_FOUND", "This domain no longer exists.");
+  return tx.domainSponsor.findFirst({
+    where: { domainId, endsAt: { gt: now } },
+    select: sponsorSelect,
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+  });
+}
+
+/**
+ * Sets a domain's sponsor: changes its current one (running or booked) or books a new one. `logo` is the
+ * uploaded file's bytes, checked here again by their signature (PNG, JPEG or WebP, at most 512 KB); without
+ * one the current logo stays, unless `removeLogo`. Admins only; one audit entry.
+ */
+export async function setDomainSponsor(
+  actor: SessionUser | null,
+  input: SetSponsorInput,
+  logo: Uint8Array | null,
+  now = new Date(),
+): Promise<{ sponsor: SponsorAdminView; domainSlug: string; created: boolean }> {
+  assertAdmin(actor);
+  if (input.endsAt <= input.startsAt) {
+    throw new AppError("INVALID_INPUT", "The end must come after the start.", {
+      fieldErrors: { endsAt: "The end must come after the start." },
+    });
+  }
+  if (input.endsAt <= now) {
+    throw new AppError("INVALID_INPUT", "That window has already ended.", {
+      fieldErrors: { endsAt: "The end has already passed: choose a later end." },
+    });
+  }
+  let logoData: { logo: Uint8Array<ArrayBuffer> | null; logoType: string | null } | undefined;
+  if (logo) {
+    const check = checkSponsorLogo(logo);
+    if (!check.ok)
+      throw new AppError("INVALID_INPUT", check.message, { fieldErrors: { logo: check.message } });
+    logoData = { logo: new Uint8Array(logo), logoType: check.type };
+  } else if (input.removeLogo) {
+    logoData = { logo: null, logoType: null };
+  }
+
+  return db.$transaction(async (tx) => {
+    const current = await lockCurrentSponsor(tx, input.domainId, now);
+    const fields = {
+      name: input.name,
+      url: input.url,
+      tagline: input.tagline,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      ...(logoData ?? {}),
+    };
+    const row = current
+      ? await tx.domainSponsor.update({ where: { id: current.id }, data: fields, select: sponsorSelect })
+      : await tx.domainSponsor.create({
+          data: { domainId: input.domainId, ...fields },
+          select: sponsorSelect,
+        });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "sponsor.set",
+      targetType: "sponsor",
+      targetId: row.id,
+      data: {
+        domainId: input.domainId,
+        name: row.name,
+        url: row.url,
+        startsAt: row.startsAt.toISOString(),
+        endsAt: row.endsAt.toISOString(),
+        logo: logo ? "uploaded" : input.removeLogo ? "removed" : row.logoType ? "kept" : "none",
+        ...(current ? { previous: { name: current.name, startsAt: current.startsAt.toISOString() } } : {}),
+      },
+    });
+    const domain = await tx.domain.findUniqueOrThrow({
+      where: { id: input.domainId },
+      select: { slug: true },
+    });
+    return { sponsor: toAdminView(row), domainSlug: domain.slug, created: !current };
+  });
+}
+
+/** Removes a sponsor (current or past) and its logo, with an audit entry. Admins only. */
+export async function removeDomainSponsor(
+  actor: SessionUser | null,
+  input: RemoveSponsorInput,
+): Promise<{ domainId: string; domainSlug: string }> {
+  assertAdmin(actor);
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ domainId: string; name: string; startsAt: Date; endsAt: Date }[]>`
+      SELECT "domainId", "name", "startsAt", "endsAt" FROM "DomainSponsor" WHERE "id" = ${input.sponsorId} FOR UPDATE`;
+    const sponsor = rows[0];
+    if (!sponsor) throw new AppError("NOT_FOUND", "This sponsor was already removed.");
+    await tx.domainSponsor.delete({ where: { id: input.sponsorId } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "sponsor.remove",
+      targetType: "sponsor",
+      targetId: input.sponsorId,
+      data: {
+        domainId: sponsor.domainId,
+        name: sponsor.name,
+        startsAt: sponsor.startsAt.toISOString(),
+        endsAt: sponsor.endsAt.toISOString(),
+      },
+    });
+    const domain = await tx.domain.findUniqueOrThrow({
+      where: { id: sponsor.domainId },
+      select: { slug: true },
+    });
+    return { domainId: sponsor.domainId, domainSlug: domain.slug };
+  });
+}
+
+/**
+ * The sponsor to show on a domain and its articles at `now`, or null. Cached under the domain's tag: the
+ * cache holds the sponsors not yet ended when it was filled, and the window is checked against `now` on
+ * every call, so an entry filled before a start or an end still answers correctly.
+ */
+export async function getActiveSponsor(domainId: string, now = new Date()): Promise<SponsorView | null> {
+  const upcoming = await cached(
+    async (): Promise<SponsorView[]> => {
+      const rows = await db.domainSponsor.findMany({
+        where: { domainId, endsAt: { gt: new Date() } },
+        select: sponsorSelect,
+        orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+        take: 3,
+      });
+      return rows.map(toView);
+    },
+    ["domain-sponsors", domainId],
+    [tags.domain(domainId)],
+  );
+  return upcoming.find((sponsor) => isSponsorActive(sponsor, now)) ?? null;
+}
+
+/** A stored logo for the logo route, or null. Only what was checked on upload is ever stored. */
+export async function getSponsorLogo(
+  id: string,
+): Promise<{ bytes: Uint8Array; type: string; updatedAt: Date } | null> {
+  const row = await db.domainSponsor.findUnique({
+    where: { id },
+    select: { logo: true, logoType: true, updatedAt: true },
+  });
+  if (!row?.logo || !row.logoType) return null;
+  return { bytes: row.logo, type: row.logoType, updatedAt: row.updatedAt };
+}
+
+export type SponsoredDomain = {
+  id: string;
+  name: string;
+  slug: string;
+  parentName: string | null;
+  current: SponsorAdminView | null;
+};
+
+/** Every domain with its current sponsor (running or booked), parents before children. Admins only. */
+export async function listSponsoredDomains(
+  actor: SessionUser | null,
+  now = new Date(),
+): Promise<SponsoredDomain[]> {
+  assertAdmin(actor);
+  const domains = await db.domain.findMany({
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      parentId: true,
+      position: true,
+      parent: { select: { name: true } },
+      sponsors: {
+        where: { endsAt: { gt: now } },
+        select: sponsorSelect,
+        orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+        take: 1,
+      },
+    },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    take: 500,
+  });
+  // Parents in their order, each followed by its children.
+  const roots = domains.filter((domain) => domain.parentId === null);
+  const ordered = roots.flatMap((root) => [root, ...domains.filter((domain) => domain.parentId === root.id)]);
+  return ordered.map((domain) => ({
+    id: domain.id,
+    name: domain.name,
+    slug: domain.slug,
+    parentName: domain.parent?.name ?? null,
+    current: domain.sponsors[0] ? toAdminView(domain.sponsors[0]) : null,
+  }));
+}
+
+/** One domain's sponsorship for the admin: its current sponsor and the last few that ended. Admins only. */
+export async function getDomainSponsorship(
+  actor: SessionUser | null,
+  slug: string,
+  now = new Date(),
+): Promise<{
+  domain: { id: string; name: string; slug: string };
+  current: SponsorAdminView | null;
+  past: SponsorAdminView[];
+} | null> {
+  assertAdmin(actor);
+  const domain = await db.domain.findUnique({
+    where: { slug },
+    select: { id: true, name: true, slug: true },
+  });
+  if (!domain) return null;
+  const [current, past] = await Promise.all([
+    db.domainSponsor.findFirst({
+      where: { domainId: domain.id, endsAt: { gt: now } },
+      select: sponsorSelect,
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    }),
+    db.domainSponsor.findMany({
+      where: { domainId: domain.id, endsAt: { lte: now } },
+      select: sponsorSelect,
+      orderBy: [{ endsAt: "desc" }, { id: "asc" }],
+      take: 5,
+    }),
+  ]);
+  return { domain, current: current ? toAdminView(current) : null, past: past.map(toAdminView) };
+}
