@@ -690,7 +690,7 @@ describe("searchMembers", () => {
     return people;
   }
 
-  it("finds members by handle prefix, email prefix or name, case-insensitively, a page at a time", async () => {
+  it("finds members by any part of handle, email or name, case-insensitively, a page at a time", async () => {
     const admin = await person("ADMIN");
     const people = await seed();
     const first = await searchMembers(admin, { q: `srch-${token}` });
@@ -711,6 +711,14 @@ describe("searchMembers", () => {
       role: "MEMBER",
       status: "ACTIVE",
     });
+
+    // Part of a handle, and the middle of an email address.
+    expect((await searchMembers(admin, { q: `${token}-07` })).members.map((m) => m.id)).toEqual([
+      people[7]!.id,
+    ]);
+    expect((await searchMembers(admin, { q: `${token}-7@example` })).members.map((m) => m.id)).toEqual([
+      people[7]!.id,
+    ]);
 
     const byName = await searchMembers(admin, { q: `q${token} lovelace 1` });
     expect(byName.members.map((m) => m.handle).sort()).toEqual(

@@ -724,13 +724,15 @@ function likeEscape(value: string): string {
 export async function searchMembers(actor: SessionUser, input: MemberSearchInput): Promise<MemberSearchPage> {
   assertAdmin(actor);
   const q = input.q.trim().toLowerCase();
-  const prefix = `${likeEscape(q)}%`;
+  // Any part of the name, handle or email: the User_*_trgm_idx trigram indexes serve these LIKE patterns
+  // (handles and emails are stored lower-case).
+  const pattern = `%${likeEscape(q)}%`;
   const filter =
     q === ""
       ? Prisma.sql`TRUE`
       : q.includes("@")
-        ? Prisma.sql`"email" LIKE ${prefix}`
-        : Prisma.sql`("handle" LIKE ${prefix} OR "email" LIKE ${prefix} OR "name" ILIKE ${`%${likeEscape(q)}%`})`;
+        ? Prisma.sql`"email" LIKE ${pattern}`
+        : Prisma.sql`("handle" LIKE ${pattern} OR "email" LIKE ${pattern} OR "name" ILIKE ${pattern})`;
   const after = input.cursor ? Prisma.sql`AND "handle" > ${input.cursor}` : Prisma.empty;
   const rows = await db.$queryRaw<MemberRowSource[]>`
     SELECT "id", "name", "handle", "email", "role", "status", "statusReason", "statusUntil", "trustOverride",
