@@ -3,7 +3,8 @@
 //                            BENCH_HOLD=fill (before them): keep the database for EXPLAIN until Ctrl-C;
 //                            BENCH_INDEX="CREATE INDEX …": full passes before and after creating it
 // Fills 100,000 members, 20 domains, 5,000 articles, 2,000,000 insights and ~2.7 million reactions with
-// set-based SQL, then times a full pass, a re-run (which must change nothing) and a per-member pass.
+// set-based SQL, then times a full pass, a re-run (which must change nothing), a per-member pass and the
+// domain leaderboards (lib/data/leaderboards.ts), which share Top Voice's score.
 // The cluster and its folder are removed at the end, also on failure and on Ctrl-C.
 import { randomBytes } from "node:crypto";
 import { existsSync, rmdirSync, rmSync } from "node:fs";
@@ -290,6 +291,30 @@ async function measure(client: pg.Client, url: string) {
   const label = `busiest member (${member.insights} insights), median of ${PER_USER_RUNS}`;
   rows.push({ step: "per-member pass", ms: Math.round(median(perUser) * 10) / 10, result: label });
   rows.push({ step: "getContributorProgress", ms: Math.round(median(progress) * 10) / 10, result: label });
+
+  // The domain leaderboards rank by the Top Voice score, on demand when a cached page expires: each period
+  // of the domain with the most insights.
+  const { rankDomainMembers } = await import("../lib/data/leaderboards");
+  const { LEADERBOARD_PERIODS } = await import("../lib/domain/leaderboards");
+  const { rows: largest } = await client.query<{ id: string; insights: string }>(`
+    SELECT a."domainId" AS id, count(*) AS insights
+    FROM "Insight" i JOIN "Section" s ON s."id" = i."sectionId" JOIN "Article" a ON a."id" = s."articleId"
+    GROUP BY a."domainId" ORDER BY count(*) DESC LIMIT 1`);
+  const domain = { id: largest[0]!.id, domainIds: [largest[0]!.id] };
+  for (const period of LEADERBOARD_PERIODS) {
+    const times: number[] = [];
+    let listed = 0;
+    for (let run = 0; run < 6; run++) {
+      const started = performance.now();
+      listed = (await rankDomainMembers(domain, period)).length;
+      if (run > 0) times.push(performance.now() - started); // one warm-up run
+    }
+    rows.push({
+      step: `leaderboard, ${period}`,
+      ms: Math.round(median(times) * 10) / 10,
+      result: `largest domain (${largest[0]!.insights} insights), ${listed} listed, median of 5`,
+    });
+  }
 
   // An index to judge (BENCH_INDEX="CREATE INDEX …"): settled full passes before and after creating it.
   const candidate = process.env.BENCH_INDEX;

@@ -12,6 +12,8 @@ export const tags = {
   member: (id: string) => `member:${id}`,
   insight: (id: string) => `insight:${id}`,
   memberHandle: (handle: string) => `member-handle:${handle}`,
+  /** a domain's leaderboards (every period); a parent's also ranks its child domains' insights */
+  leaderboard: (domainId: string) => `leaderboard:${domainId}`,
 } as const;
 
 /** How long cached pages live at most when nothing revalidates them (seconds). */

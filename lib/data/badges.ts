@@ -11,7 +11,7 @@ import {
   TOP_VOICE,
   type ContributorProgress,
 } from "@/lib/domain/badges";
-import { REACTION_WEIGHTS, type ReactionKindName } from "@/lib/domain/ranking";
+import { countedInsights, qualityScores } from "./quality-score";
 import type { Tx } from "./transaction";
 
 // Every badge rule is set-based SQL here. The same SQL serves the daily full pass and the per-member pass
@@ -120,48 +120,22 @@ function revokeContributor(tx: Tx) {
     RETURNING ub."userId", ub."badgeSlug", ub."domainId"`;
 }
 
-/** A reaction's points, as in the ranking of insights on the page. */
-const reactionPoints = Prisma.sql`CASE x."kind" ${Prisma.join(
-  (Object.keys(REACTION_WEIGHTS) as ReactionKindName[]).map(
-    (kind) => Prisma.sql`WHEN ${kind}::"ReactionKind" THEN ${REACTION_WEIGHTS[kind]}::int`,
-  ),
-  " ",
-)} END`;
-
 /**
- * Top Voice, per domain: among members with counted insights published there in the last 60 days, the five
- * with the highest score from reactions received on those insights (weighted as on the page, Unhelpful
- * against), where no one reacting member adds or takes more than TOP_VOICE.maxPointsPerReactor, and the
- * author's own reactions do not count. Ties go to the lower member id, so the outcome does not change
- * from one pass to the next.
+ * Top Voice, per domain: the five members with the highest quality score (lib/data/quality-score.ts, the
+ * score the domain leaderboards show) from counted insights published there in the last 60 days. Ties go
+ * to the lower member id, so the outcome does not change from one pass to the next.
  */
 async function recomputeTopVoice(tx: Tx): Promise<PassReport> {
-  const cap = TOP_VOICE.maxPointsPerReactor;
+  const recent = countedInsights({
+    scope: Prisma.sql`a."domainId"`,
+    days: TOP_VOICE.windowDays,
+    domainIds: null,
+  });
   await tx.$executeRaw`
     CREATE TEMP TABLE top_voice ON COMMIT DROP AS
-    WITH recent AS (
-      SELECT i."id", i."authorId", a."domainId"
-      FROM "Insight" i
-      JOIN "Section" s ON s."id" = i."sectionId"
-      JOIN "Article" a ON a."id" = s."articleId"
-      WHERE i."status" = 'PUBLISHED' AND i."deletedAt" IS NULL AND a."status" = 'PUBLISHED'
-        AND i."publishedAt" >= ${NOW} - make_interval(days => ${TOP_VOICE.windowDays}::int)
-    ),
-    per_reactor AS (
-      SELECT r."authorId", r."domainId",
-             GREATEST(-(${cap}::int), LEAST(${cap}::int, sum(${reactionPoints}))) AS points
-      FROM recent r JOIN "Reaction" x ON x."insightId" = r."id"
-      WHERE x."userId" <> r."authorId"
-      GROUP BY r."authorId", r."domainId", x."userId"
-    ),
-    scores AS (
-      SELECT p."authorId", p."domainId", sum(p.points) AS score
-      FROM per_reactor p JOIN "User" u ON u."id" = p."authorId"
-      WHERE u."status" = 'ACTIVE'
-      GROUP BY p."authorId", p."domainId" HAVING sum(p.points) > 0
-    )
-    SELECT "authorId" AS user_id, "domainId" AS domain_id FROM (
-      SELECT *, row_number() OVER (PARTITION BY "domainId" ORDER BY score DESC, "authorId") AS rank FROM scores
+    WITH scores AS (${qualityScores(recent)})
+    SELECT "authorId" AS user_id, scope AS domain_id FROM (
+      SELECT *, row_number() OVER (PARTITION BY scope ORDER BY score DESC, "authorId") AS rank FROM scores
     ) ranked WHERE rank <= ${TOP_VOICE.size}::int`;
   const granted = await grant(
     tx,

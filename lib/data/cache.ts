@@ -13,10 +13,18 @@ function currentDatabaseKey(): string {
     .slice(0, 12));
 }
 
-/** Runs `load` through Next's data cache under `keyParts`, tagged so writes can revalidate it. */
-export function cached<T>(load: () => Promise<T>, keyParts: string[], cacheTags: string[]): Promise<T> {
+/**
+ * Runs `load` through Next's data cache under `keyParts`, tagged so writes can revalidate it. `revalidate`
+ * shortens the backstop for data no write revalidates promptly (leaderboards follow every reaction).
+ */
+export function cached<T>(
+  load: () => Promise<T>,
+  keyParts: string[],
+  cacheTags: string[],
+  options: { revalidate?: number } = {},
+): Promise<T> {
   return unstable_cache(load, [currentDatabaseKey(), ...keyParts], {
     tags: cacheTags,
-    revalidate: CACHE_BACKSTOP_SECONDS,
+    revalidate: options.revalidate ?? CACHE_BACKSTOP_SECONDS,
   })();
 }

@@ -117,18 +117,28 @@ export async function authenticate(input: SignInInput, address: string): Promise
   return { ok: true, userId: user.id };
 }
 
-export type AccountSettings = { name: string; handle: string; headline: string; email: string };
+export type AccountSettings = {
+  name: string;
+  handle: string;
+  headline: string;
+  email: string;
+  showOnLeaderboards: boolean;
+};
 
 export async function getAccountSettings(actor: SessionUser): Promise<AccountSettings> {
   const row = await db.user.findUnique({
     where: { id: actor.id },
-    select: { name: true, handle: true, headline: true, email: true },
+    select: { name: true, handle: true, headline: true, email: true, leaderboardOptOut: true },
   });
   if (!row) throw new AppError("NOT_FOUND", "Account not found.");
-  return row;
+  const { leaderboardOptOut, ...rest } = row;
+  return { ...rest, showOnLeaderboards: !leaderboardOptOut };
 }
 
-/** Updates the actor's own name, handle and headline; a taken handle is a field error, not a crash. */
+/**
+ * Updates the actor's own name, handle, headline and, when given, whether they appear on leaderboards; a
+ * taken handle is a field error, not a crash.
+ */
 export async function updateProfile(
   actor: SessionUser,
   input: ProfileInput,
@@ -136,7 +146,12 @@ export async function updateProfile(
   try {
     const updated = await db.user.update({
       where: { id: actor.id },
-      data: { name: input.name, handle: input.handle, headline: input.headline },
+      data: {
+        name: input.name,
+        handle: input.handle,
+        headline: input.headline,
+        ...(input.showOnLeaderboards === undefined ? {} : { leaderboardOptOut: !input.showOnLeaderboards }),
+      },
       select: { handle: true },
     });
     return { handle: updated.handle, previousHandle: actor.handle };

@@ -130,4 +130,15 @@ describe("profileSchema", () => {
   it("requires a name", () => {
     expect(errorsOf(profileSchema, { ...validProfile, name: " " })).toEqual({ name: "Enter your name." });
   });
+
+  it("takes the leaderboard choice as a boolean, and leaves it out when not given", () => {
+    expect(profileSchema.parse({ ...validProfile, showOnLeaderboards: false }).showOnLeaderboards).toBe(
+      false,
+    );
+    expect(profileSchema.parse({ ...validProfile, showOnLeaderboards: true }).showOnLeaderboards).toBe(true);
+    expect(profileSchema.parse(validProfile)).not.toHaveProperty("showOnLeaderboards");
+    expect(errorsOf(profileSchema, { ...validProfile, showOnLeaderboards: "false" })).toHaveProperty(
+      "showOnLeaderboards",
+    );
+  });
 });

@@ -42,5 +42,7 @@ export const profileSchema = z.object({
   name,
   handle: handleSchema,
   headline: z.string().trim().max(120, "Keep your headline to 120 characters."),
+  /** false keeps the member off every leaderboard; left as it is when not given */
+  showOnLeaderboards: z.boolean().optional(),
 });
 export type ProfileInput = z.infer<typeof profileSchema>;

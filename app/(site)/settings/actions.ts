@@ -3,6 +3,7 @@
 import { revalidateTag, updateTag } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { tags } from "@/lib/cache-tags";
+import { listLeaderboardTagsFor } from "@/lib/data/leaderboards";
 import { listArticleIdsWithInsightsBy } from "@/lib/data/members";
 import { updateProfile } from "@/lib/data/users";
 import { requireUser } from "@/lib/session";
@@ -19,6 +20,9 @@ export async function updateProfileAction(input: unknown): Promise<ActionResult<
     for (const articleId of await listArticleIdsWithInsightsBy(user.id)) {
       revalidateTag(tags.article(articleId), "max");
     }
+    // Leaderboards list the member by name and handle, or not at all once they opt out: they see the
+    // change at once on the leaderboards of the domains they contributed to.
+    for (const tag of await listLeaderboardTagsFor(user.id)) updateTag(tag);
     return { handle };
   });
 }

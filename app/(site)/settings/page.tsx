@@ -26,7 +26,12 @@ export default async function SettingsPage() {
         </CardHeader>
         <CardContent>
           <ProfileForm
-            defaults={{ name: settings.name, handle: settings.handle, headline: settings.headline }}
+            defaults={{
+              name: settings.name,
+              handle: settings.handle,
+              headline: settings.headline,
+              showOnLeaderboards: settings.showOnLeaderboards,
+            }}
           />
         </CardContent>
       </Card>

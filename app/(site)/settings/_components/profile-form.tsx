@@ -70,6 +70,27 @@ export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
           {...form.register("headline")}
         />
       </Field>
+      <fieldset className="grid gap-1.5">
+        <legend className="mb-1.5 text-sm font-medium">Leaderboards</legend>
+        <div className="flex items-start gap-3">
+          <input
+            id="showOnLeaderboards"
+            type="checkbox"
+            aria-describedby="showOnLeaderboards-description"
+            className="accent-accent mt-0.5 size-4 shrink-0"
+            {...form.register("showOnLeaderboards")}
+          />
+          <div className="grid gap-1">
+            <label htmlFor="showOnLeaderboards" className="text-sm leading-tight font-medium">
+              Show me on leaderboards
+            </label>
+            <p id="showOnLeaderboards-description" className="text-muted-foreground text-sm">
+              Each domain ranks the members whose insights readers value most. Untick to keep your name off
+              every leaderboard; your insights and badges stay as they are.
+            </p>
+          </div>
+        </div>
+      </fieldset>
       <div>
         <Button type="submit" disabled={isSubmitting || !isDirty} aria-disabled={isSubmitting || !isDirty}>
           {isSubmitting ? "Saving…" : "Save changes"}

@@ -9,6 +9,11 @@ import { SponsoredBy } from "@/components/sponsorship/sponsored-by";
 import { Pagination } from "@/components/ui/pagination";
 import { getDomainView } from "@/lib/data/content";
 import { getActiveSponsor } from "@/lib/data/sponsorship";
+import {
+  DEFAULT_LEADERBOARD_PERIOD,
+  LEADERBOARD_SCORE_SUMMARY,
+  leaderboardPath,
+} from "@/lib/domain/leaderboards";
 
 /** Page numbers arrive as text from the URL: anything but a positive integer is a 404. */
 export function parsePage(value: string | undefined): number | null {
@@ -108,6 +113,21 @@ export async function DomainPage({ slug, page }: { slug: string; page: number })
           pageCount={domain.pageCount}
           hrefFor={(n) => (n === 1 ? `/domains/${domain.slug}` : `/domains/${domain.slug}/page/${n}`)}
         />
+      </section>
+
+      <section aria-labelledby="domain-leaderboard">
+        <h2 id="domain-leaderboard" className="text-xl font-semibold">
+          Top contributors
+        </h2>
+        <p className="text-muted-foreground mt-2">{LEADERBOARD_SCORE_SUMMARY}</p>
+        <p className="mt-2 text-sm">
+          <Link
+            href={leaderboardPath(domain.slug, DEFAULT_LEADERBOARD_PERIOD)}
+            className="text-accent rounded-sm font-medium underline-offset-4 hover:underline"
+          >
+            See the {domain.name} leaderboard
+          </Link>
+        </p>
       </section>
     </div>
   );
