@@ -17,6 +17,8 @@ export const QUEUES = {
   endSuspensions: "sanctions.end-suspensions",
   /** at a sponsor's start and end: refresh the domain's cached pages (lib/jobs/sponsors.ts) */
   sponsorRefresh: "sponsors.refresh-domain",
+  /** every minute: drafts whose scheduled time has come are published (lib/jobs/publishing.ts) */
+  publishScheduled: "editorial.publish-scheduled",
 } as const;
 
 type QueueState = { boss?: Promise<PgBoss> };

@@ -2,6 +2,7 @@ import "server-only";
 import { logger } from "@/lib/logger";
 import { registerBadgeJobs } from "./badges";
 import { registerFollowJobs } from "./follows";
+import { registerPublishingJobs } from "./publishing";
 import { getQueue } from "./queue";
 import { registerSanctionJobs } from "./sanctions";
 import { registerSponsorJobs } from "./sponsors";
@@ -13,5 +14,6 @@ export async function startJobWorker(): Promise<void> {
   await registerFollowJobs(boss);
   await registerSanctionJobs(boss);
   await registerSponsorJobs(boss);
+  await registerPublishingJobs(boss);
   logger.info("job worker started");
 }

@@ -38,11 +38,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 async function loadArticle(slug: string): Promise<ArticleView | null> {
   const id = await resolveArticleSlug(slug);
-  if (id) return getArticleView(id);
-  // A slug an article had before it was renamed answers with a 308 to where it lives now.
-  const current = await resolveArticleRedirect(slug);
-  if (current) permanentRedirect(`/articles/${current}`);
-  return null;
+  return id ? getArticleView(id) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -115,8 +111,15 @@ function structuredData(article: ArticleView) {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await loadArticle((await params).slug);
-  if (!article) notFound();
+  const { slug } = await params;
+  const article = await loadArticle(slug);
+  if (!article) {
+    // A slug an article had before it was renamed answers with a 308 to where it lives now. Only the page
+    // redirects: metadata is streamed, and a redirect thrown there would arrive after a 200.
+    const current = await resolveArticleRedirect(slug);
+    if (current) permanentRedirect(`/articles/${current}`);
+    notFound();
+  }
   const sponsor = await getActiveSponsor(article.domain.id);
   return (
     <div className="grid gap-10 lg:grid-cols-[minmax(0,46rem)_18rem] lg:justify-between">

@@ -1,0 +1,55 @@
+"use server";
+
+import { updateTag } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/action-result";
+import {
+  createDomain,
+  deleteDomain,
+  listDomainsForAdmin,
+  moveDomain,
+  reorderDomain,
+  updateDomain,
+  type AdminDomainNode,
+} from "@/lib/data/editorial";
+import { requireRole } from "@/lib/session";
+import {
+  createDomainSchema,
+  deleteDomainSchema,
+  moveDomainSchema,
+  reorderDomainSchema,
+  updateDomainSchema,
+} from "@/lib/validation/editorial";
+
+// Domain changes for /admin/domains. Admins only. Each answers with the whole tree as it now stands, so the
+// page shows the result without reloading, and refreshes exactly the cached pages the change touched.
+
+type TreeResult = ActionResult<{ tree: AdminDomainNode[] }>;
+
+async function withTree(
+  change: (user: Awaited<ReturnType<typeof requireRole>>) => Promise<{ tags: string[] }>,
+) {
+  const user = await requireRole("ADMIN");
+  const { tags } = await change(user);
+  for (const tag of tags) updateTag(tag);
+  return { tree: await listDomainsForAdmin(user) };
+}
+
+export async function createDomainAction(input: unknown): Promise<TreeResult> {
+  return runAction(() => withTree((user) => createDomain(user, createDomainSchema.parse(input))));
+}
+
+export async function updateDomainAction(input: unknown): Promise<TreeResult> {
+  return runAction(() => withTree((user) => updateDomain(user, updateDomainSchema.parse(input))));
+}
+
+export async function moveDomainAction(input: unknown): Promise<TreeResult> {
+  return runAction(() => withTree((user) => moveDomain(user, moveDomainSchema.parse(input))));
+}
+
+export async function reorderDomainAction(input: unknown): Promise<TreeResult> {
+  return runAction(() => withTree((user) => reorderDomain(user, reorderDomainSchema.parse(input))));
+}
+
+export async function deleteDomainAction(input: unknown): Promise<TreeResult> {
+  return runAction(() => withTree((user) => deleteDomain(user, deleteDomainSchema.parse(input))));
+}
