@@ -6,7 +6,7 @@ import { listBlockedTerms } from "@/lib/data/blocked-terms";
 import { AUTO_CHECK_LIMITS } from "@/lib/domain/auto-checks";
 import { blockedTermsPageSchema } from "@/lib/validation/moderation-settings";
 import { BlockedTermsManager } from "./_components/blocked-terms-manager";
-import { requireAdminPage } from "./_lib/require-admin-page";
+import { requireAdminPage } from "../require-admin";
 
 export const metadata: Metadata = { title: "Blocked terms", robots: { index: false, follow: false } };
 
