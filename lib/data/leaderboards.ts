@@ -203,9 +203,9 @@ export async function getDomainLeaderboard(
 }
 
 /**
- * The leaderboard tags of every domain where `userId` has published insights, and of those domains'
- * parents: what changing the member's name, handle or leaderboard choice may change
- * (index Insight(authorId, status, publishedAt)).
+ * The leaderboard tags of every domain where `userId` has insights that are or were published, and of those
+ * domains' parents: what changing the member's name, handle, leaderboard choice or standing (a sanction, a
+ * ban that removed their insights) may change (index Insight(authorId, status, publishedAt)).
  */
 export async function listLeaderboardTagsFor(userId: string): Promise<string[]> {
   const rows = await db.$queryRaw<{ domainId: string; parentId: string | null }[]>`
@@ -214,7 +214,7 @@ export async function listLeaderboardTagsFor(userId: string): Promise<string[]> 
     JOIN "Section" s ON s."id" = i."sectionId"
     JOIN "Article" a ON a."id" = s."articleId"
     JOIN "Domain" d ON d."id" = a."domainId"
-    WHERE i."authorId" = ${userId} AND i."status" = 'PUBLISHED' AND i."deletedAt" IS NULL`;
+    WHERE i."authorId" = ${userId} AND i."publishedAt" IS NOT NULL AND i."deletedAt" IS NULL`;
   const ids = new Set(rows.flatMap((row) => (row.parentId ? [row.domainId, row.parentId] : [row.domainId])));
   return [...ids].map((id) => tags.leaderboard(id));
 }

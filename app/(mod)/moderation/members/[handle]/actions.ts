@@ -13,6 +13,7 @@ import {
   type MemberModerationRecord,
   type SanctionChange,
 } from "@/lib/data/sanctions";
+import { listLeaderboardTagsFor } from "@/lib/data/leaderboards";
 import { AppError } from "@/lib/errors";
 import { requestBadgeEvaluation } from "@/lib/jobs/badges";
 import { requireRole, type SessionUser } from "@/lib/session";
@@ -24,8 +25,10 @@ import { banSchema, liftSanctionSchema, suspendSchema, warnSchema } from "@/lib/
  * The pages that show the member's insights drop (or regain) them at once: the articles they appear on,
  * their profile and the insights a ban removed or a lift restored. Badges follow after the response.
  */
-function afterSanction(change: SanctionChange, { visibility }: { visibility: boolean }) {
+async function afterSanction(change: SanctionChange, { visibility }: { visibility: boolean }) {
   for (const tag of sanctionTags(change)) updateTag(tag);
+  // A suspended or banned member leaves the leaderboards; a lift brings them back.
+  if (visibility) for (const tag of await listLeaderboardTagsFor(change.userId)) updateTag(tag);
   if (visibility) after(() => requestBadgeEvaluation([change.userId]));
 }
 
@@ -47,7 +50,7 @@ export async function suspendMemberAction(input: unknown): Promise<ActionResult<
   return runAction(async () => {
     const user = await requireRole("MODERATOR", "ADMIN");
     const change = await suspendMember(user, suspendSchema.parse(input));
-    afterSanction(change, { visibility: true });
+    await afterSanction(change, { visibility: true });
     return recordAfter(user, change);
   });
 }
@@ -56,7 +59,7 @@ export async function banMemberAction(input: unknown): Promise<ActionResult<Memb
   return runAction(async () => {
     const user = await requireRole("MODERATOR", "ADMIN");
     const change = await banMember(user, banSchema.parse(input));
-    afterSanction(change, { visibility: true });
+    await afterSanction(change, { visibility: true });
     return recordAfter(user, change);
   });
 }
@@ -65,7 +68,7 @@ export async function liftSanctionAction(input: unknown): Promise<ActionResult<M
   return runAction(async () => {
     const user = await requireRole("ADMIN");
     const change = await liftSanction(user, liftSanctionSchema.parse(input));
-    afterSanction(change, { visibility: change.articleIds.length > 0 || change.insightIds.length > 0 });
+    await afterSanction(change, { visibility: change.articleIds.length > 0 || change.insightIds.length > 0 });
     return recordAfter(user, change);
   });
 }
