@@ -5,7 +5,7 @@ import { randomInt } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { createArticle, createDomain, distinctInsightText } from "../prisma/factories";
 import type { Database } from "../prisma/client";
-import { expect, headerSignInLink, test } from "./fixtures";
+import { accountMenu, expect, headerSignInLink, test } from "./fixtures";
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -85,8 +85,10 @@ test("a member following a domain is notified when an admin publishes an article
   await notice.click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
-  // /following lists the domain with its parent, and unfollowing there sticks.
-  await page.goto("/following");
+  // /following (in the account menu) lists the domain with its parent, and unfollowing there sticks.
+  await accountMenu(page).click();
+  await page.getByRole("menuitem", { name: "Following" }).click();
+  await expect(page).toHaveURL(/\/following$/);
   const domains = page.getByRole("region", { name: "Domains" });
   await expect(domains.getByRole("link", { name: domain.name })).toBeVisible();
   await expect(domains.getByText(`Inside ${parent.name}`)).toBeVisible();

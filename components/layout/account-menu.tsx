@@ -1,6 +1,6 @@
 "use client";
 
-import { Award, ChevronDown, LayoutDashboard, LogOut, Medal, Settings, User } from "lucide-react";
+import { Award, Bookmark, ChevronDown, LayoutDashboard, LogOut, Medal, Settings, User } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -98,6 +98,11 @@ export function AccountMenu() {
         <DropdownMenuItem asChild>
           <Link href={`/members/${user.handle}`}>
             <User aria-hidden="true" /> Your profile
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/following">
+            <Bookmark aria-hidden="true" /> Following
           </Link>
         </DropdownMenuItem>
         <DropdownMenuItem asChild>
