@@ -39,7 +39,11 @@ export type MemberArticleInsights = {
 
 export const PROFILE_INSIGHT_LIMIT = 20;
 
-/** A member's public profile with their newest published insights; banned members have none. */
+/**
+ * A member's public profile with their newest published insights. Banned members have no profile; a
+ * suspended member's profile shows none of their insights (as the article pages and the public API do) until
+ * the suspension ends.
+ */
 export async function getMemberProfile(handle: string): Promise<MemberProfile | null> {
   return cached(
     async (): Promise<MemberProfile | null> => {
@@ -48,6 +52,7 @@ export async function getMemberProfile(handle: string): Promise<MemberProfile | 
         select: { id: true, name: true, handle: true, headline: true, createdAt: true, status: true },
       });
       if (!user || user.status === "BANNED") return null;
+      const shown = user.status === "ACTIVE";
       const visible = {
         authorId: user.id,
         status: "PUBLISHED",
@@ -55,33 +60,39 @@ export async function getMemberProfile(handle: string): Promise<MemberProfile | 
         section: { article: { status: "PUBLISHED" } },
       } as const;
       const [insightCount, articleCount, reactions, badges, insights] = await Promise.all([
-        db.insight.count({ where: visible }),
-        db.article.count({
-          where: {
-            status: "PUBLISHED",
-            sections: {
-              some: { insights: { some: { authorId: user.id, status: "PUBLISHED", deletedAt: null } } },
-            },
-          },
-        }),
-        db.insight.aggregate({
-          where: visible,
-          _sum: { likeCount: true, insightfulCount: true, helpfulCount: true, celebrateCount: true },
-        }),
+        shown ? db.insight.count({ where: visible }) : 0,
+        shown
+          ? db.article.count({
+              where: {
+                status: "PUBLISHED",
+                sections: {
+                  some: { insights: { some: { authorId: user.id, status: "PUBLISHED", deletedAt: null } } },
+                },
+              },
+            })
+          : 0,
+        shown
+          ? db.insight.aggregate({
+              where: visible,
+              _sum: { likeCount: true, insightfulCount: true, helpfulCount: true, celebrateCount: true },
+            })
+          : null,
         listMemberBadges(user.id),
-        db.insight.findMany({
-          where: visible,
-          select: {
-            id: true,
-            body: true,
-            publishedAt: true,
-            section: {
-              select: { anchor: true, title: true, article: { select: { slug: true, title: true } } },
-            },
-          },
-          orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-          take: PROFILE_INSIGHT_LIMIT,
-        }),
+        shown
+          ? db.insight.findMany({
+              where: visible,
+              select: {
+                id: true,
+                body: true,
+                publishedAt: true,
+                section: {
+                  select: { anchor: true, title: true, article: { select: { slug: true, title: true } } },
+                },
+              },
+              orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+              take: PROFILE_INSIGHT_LIMIT,
+            })
+          : [],
       ]);
       return {
         name: user.name,
@@ -91,10 +102,10 @@ export async function getMemberProfile(handle: string): Promise<MemberProfile | 
         insightCount,
         articleCount,
         reactionCount:
-          (reactions._sum.likeCount ?? 0) +
-          (reactions._sum.insightfulCount ?? 0) +
-          (reactions._sum.helpfulCount ?? 0) +
-          (reactions._sum.celebrateCount ?? 0),
+          (reactions?._sum.likeCount ?? 0) +
+          (reactions?._sum.insightfulCount ?? 0) +
+          (reactions?._sum.helpfulCount ?? 0) +
+          (reactions?._sum.celebrateCount ?? 0),
         progress: contributorProgress(articleCount),
         badges: badges.current,
         pastBadges: badges.past,
