@@ -339,6 +339,13 @@ export type InsightHistory = {
  * a published one; for a hidden, rejected or removed one only what happened, never its text.
  */
 export async function getInsightHistory(insightId: string): Promise<InsightHistory | null> {
+  // Who wrote it and on which article never change: read them first (primary key) so the cached page is also
+  // tagged by its author (a sanction hides it) and its article (unpublishing hides it).
+  const owner = await db.insight.findUnique({
+    where: { id: insightId },
+    select: { authorId: true, section: { select: { articleId: true } } },
+  });
+  if (!owner) return null;
   return cached(
     async (): Promise<InsightHistory | null> => {
       const insight = await db.insight.findFirst({
@@ -386,6 +393,6 @@ export async function getInsightHistory(insightId: string): Promise<InsightHisto
       };
     },
     ["insight-history", insightId],
-    [tags.insight(insightId)],
+    [tags.insight(insightId), tags.member(owner.authorId), tags.article(owner.section.articleId)],
   );
 }

@@ -240,7 +240,11 @@ describe("sanctions take effect at the next request", () => {
 
     expect((await listed())?.total).toBe(0);
     expect(change.articleIds).toEqual([article.id]);
-    expect(sanctionTags(change)).toEqual([tags.article(article.id), tags.memberHandle(member.handle)]);
+    expect(sanctionTags(change)).toEqual([
+      tags.article(article.id),
+      tags.memberHandle(member.handle),
+      tags.member(member.id),
+    ]);
   });
 
   it("a banned member is blocked with the reason and no end", async () => {
@@ -581,6 +585,10 @@ describe("endExpiredSuspensions", () => {
     const banned = await person();
     const article = await createArticle(db);
     await createInsight(db, { sectionId: article.sections[0]!.id, authorId: member.id });
+    const { domain } = await db.article.findUniqueOrThrow({
+      where: { id: article.id },
+      select: { domain: { select: { id: true, parentId: true } } },
+    });
     const past = new Date(Date.now() - 1000);
     await db.user.update({
       where: { id: member.id },
@@ -598,8 +606,15 @@ describe("endExpiredSuspensions", () => {
     expect(userIds).not.toContain(running.id);
     expect(userIds).not.toContain(banned.id);
     expect(pageTags).toEqual(
-      expect.arrayContaining([tags.article(article.id), tags.memberHandle(member.handle)]),
+      expect.arrayContaining([
+        tags.article(article.id),
+        tags.memberHandle(member.handle),
+        tags.member(member.id),
+        tags.leaderboard(domain.id),
+        ...(domain.parentId ? [tags.leaderboard(domain.parentId)] : []),
+      ]),
     );
+    expect(pageTags).not.toContain(tags.member(running.id));
     expect(await userState(member.id)).toMatchObject({
       status: "ACTIVE",
       statusReason: null,

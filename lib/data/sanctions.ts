@@ -21,6 +21,7 @@ import type {
   WarnInput,
 } from "@/lib/validation/sanctions";
 import { recordAudit } from "./audit";
+import { listLeaderboardTagsFor } from "./leaderboards";
 import { notifyMember } from "./notifications";
 import type { Tx } from "./transaction";
 import { getMemberTrust, listMemberTrust } from "./trust";
@@ -61,11 +62,17 @@ export type SanctionChange = {
   insightIds: string[];
 };
 
-/** The cache tags a sanction change expires: the member's articles, profile and changed insights. */
-export function sanctionTags(change: Pick<SanctionChange, "handle" | "articleIds" | "insightIds">): string[] {
+/**
+ * The cache tags a sanction change expires: the member's articles, profile, the history pages of all their
+ * insights (tagged by author) and the insights it changed.
+ */
+export function sanctionTags(
+  change: Pick<SanctionChange, "userId" | "handle" | "articleIds" | "insightIds">,
+): string[] {
   return [
     ...change.articleIds.map((id) => tags.article(id)),
     tags.memberHandle(change.handle),
+    tags.member(change.userId),
     ...change.insightIds.map((id) => tags.insight(id)),
   ];
 }
@@ -568,14 +575,15 @@ export async function liftSanction(actor: SessionUser, input: LiftSanctionInput)
 /**
  * Ends every suspension whose time is up: one UPDATE … RETURNING on the (status, statusUntil) index. Run
  * every minute by lib/jobs/sanctions.ts; until then `accountBlock` already lets the member back in, and
- * this brings their insights back onto the pages (which show only active authors' insights).
+ * this brings their insights back onto the pages (which show only active authors' insights): the tags
+ * returned are those of their articles, profile, insight histories and the leaderboards they count on.
  */
 export async function endExpiredSuspensions(
   now = new Date(),
 ): Promise<{ userIds: string[]; tags: string[] }> {
   // Stored timestamps are UTC without a zone: ISO text cast to timestamp reads as the same instant.
   const at = now.toISOString();
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const ended = await tx.$queryRaw<{ id: string; handle: string }[]>`
       UPDATE "User"
       SET "status" = 'ACTIVE', "statusReason" = NULL, "statusUntil" = NULL, "updatedAt" = ${at}::timestamp(3)
@@ -585,14 +593,18 @@ export async function endExpiredSuspensions(
     for (const member of ended) {
       pageTags.push(
         ...sanctionTags({
+          userId: member.id,
           handle: member.handle,
           articleIds: await articlesShowing(tx, member.id),
           insightIds: [],
         }),
       );
     }
-    return { userIds: ended.map((member) => member.id), tags: [...new Set(pageTags)] };
+    return { userIds: ended.map((member) => member.id), tags: pageTags };
   });
+  // They count on the leaderboards again too.
+  for (const userId of result.userIds) result.tags.push(...(await listLeaderboardTagsFor(userId)));
+  return { userIds: result.userIds, tags: [...new Set(result.tags)] };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -64,7 +64,7 @@ describe("sanction actions", () => {
     expect(await db.sanction.count({ where: { userId: member.id } })).toBe(0);
   });
 
-  it("a suspension expires the member's article, profile and leaderboard pages", async () => {
+  it("a suspension expires the member's article, profile, insight history and leaderboard pages", async () => {
     const { member, article, domain } = await memberWithInsight();
     session.userId = (await createUser(db, { role: "MODERATOR" })).id;
 
@@ -76,6 +76,7 @@ describe("sanction actions", () => {
       expect.arrayContaining([
         tags.article(article.id),
         tags.memberHandle(member.handle),
+        tags.member(member.id),
         tags.leaderboard(domain.id),
         ...(domain.parentId ? [tags.leaderboard(domain.parentId)] : []),
       ]),
@@ -94,6 +95,8 @@ describe("sanction actions", () => {
     });
 
     expect(result).toMatchObject({ ok: true });
-    expect(updateTag.mock.calls.map(([tag]) => tag as string)).toContain(tags.leaderboard(domain.id));
+    const expired = updateTag.mock.calls.map(([tag]) => tag as string);
+    expect(expired).toContain(tags.leaderboard(domain.id));
+    expect(expired).toContain(tags.member(member.id));
   });
 });
