@@ -325,6 +325,61 @@ describe("domains", () => {
     expect((await auditOf(empty.id)).map((e) => e.action)).toEqual(["domain.delete"]);
   });
 
+  it("are not deleted while they have sponsorship inquiries or a sponsor; follows go with them", async () => {
+    const admin = await person("ADMIN");
+    const member = await person("MEMBER");
+    const withInquiry = await createDomain(db);
+    const withSponsor = await createDomain(db);
+    const { id: inquiryId } = await db.sponsorInquiry.create({
+      data: {
+        domainId: withInquiry.id,
+        organisation: "Northwind Tools",
+        contactName: "Grace Hopper",
+        email: "grace@example.test",
+        message: "We would like to sponsor this category.",
+        budget: "FROM_1K_TO_5K",
+        idempotencyKey: suffix() + suffix(),
+      },
+      select: { id: true },
+    });
+    // A sponsor whose window has ended is a record all the same.
+    const { id: sponsorId } = await db.domainSponsor.create({
+      data: {
+        domainId: withSponsor.id,
+        name: "Contoso",
+        url: "https://contoso.example",
+        startsAt: new Date(Date.now() - 60 * MINUTE),
+        endsAt: new Date(Date.now() - 30 * MINUTE),
+      },
+      select: { id: true },
+    });
+    for (const [domain, what] of [
+      [withInquiry, /1 inquiry/],
+      [withSponsor, /1 sponsor/],
+    ] as const) {
+      const error = await appErrorOf(editorial.deleteDomain(admin, { id: domain.id }));
+      expect(error.code).toBe("CONFLICT");
+      expect(error.message).toMatch(/^This domain has sponsorship inquiries or a sponsor: /);
+      expect(error.message).toMatch(what);
+      expect(await db.domain.findUnique({ where: { id: domain.id } })).not.toBeNull();
+      expect(await auditOf(domain.id)).toEqual([]);
+    }
+    expect(await db.sponsorInquiry.findUnique({ where: { id: inquiryId } })).not.toBeNull();
+    expect(await db.domainSponsor.findUnique({ where: { id: sponsorId } })).not.toBeNull();
+
+    // Once the records are gone the domain goes, and its follows with it, counted in the audit entry.
+    await db.sponsorInquiry.delete({ where: { id: inquiryId } });
+    await db.domainFollow.create({ data: { userId: member.id, domainId: withInquiry.id } });
+    await editorial.deleteDomain(admin, { id: withInquiry.id });
+    expect(await db.domain.findUnique({ where: { id: withInquiry.id } })).toBeNull();
+    expect(await db.domainFollow.count({ where: { domainId: withInquiry.id } })).toBe(0);
+    const [entry] = await db.auditEntry.findMany({
+      where: { targetType: "domain", targetId: withInquiry.id, action: "domain.delete" },
+      select: { data: true },
+    });
+    expect(entry?.data).toMatchObject({ followsRemoved: 1 });
+  });
+
   it("a rename refreshes the domain pages and the articles whose breadcrumbs name it", async () => {
     const parent = await createDomain(db);
     const child = await createDomain(db, { parentId: parent.id });
@@ -652,6 +707,51 @@ describe("scheduled publishing", () => {
         status: "DRAFT",
       },
     );
+  });
+
+  it("write UTC times whatever the database session's time zone", async () => {
+    // The app's client, connected as a server whose default zone is New York would connect.
+    const url = new URL(process.env.DATABASE_URL!);
+    url.searchParams.set("options", "-c TimeZone=America/New_York");
+    const app = globalThis as unknown as { roundtableDb?: unknown };
+    const before = app.roundtableDb;
+    const newYork = createPrismaClient(url.toString(), { max: 2 });
+    app.roundtableDb = newYork;
+    try {
+      const [zone] = await newYork.$queryRaw<{ TimeZone: string }[]>`SHOW TIME ZONE`;
+      expect(zone?.TimeZone).toBe("America/New_York");
+      const admin = await person("ADMIN");
+      const close = (date: Date | null | undefined, to: number) =>
+        expect(Math.abs((date?.getTime() ?? Number.NaN) - to)).toBeLessThan(10_000);
+
+      const now = await draftWithSections();
+      await editorial.publishArticle(admin, { id: now.id });
+      const published = await db.article.findUniqueOrThrow({
+        where: { id: now.id },
+        select: { publishedAt: true, updatedAt: true },
+      });
+      close(published.publishedAt, Date.now());
+      close(published.updatedAt, Date.now());
+
+      const start = new Date();
+      const scheduled = await draftWithSections();
+      await editorial.scheduleArticle(
+        admin,
+        { id: scheduled.id, scheduledAt: new Date(start.getTime() + MINUTE) },
+        start,
+      );
+      const run = await editorial.publishDueArticles(new Date(start.getTime() + 2 * MINUTE));
+      expect(run.published.map((a) => a.id)).toContain(scheduled.id);
+      const row = await db.article.findUniqueOrThrow({
+        where: { id: scheduled.id },
+        select: { publishedAt: true, updatedAt: true },
+      });
+      expect(row.publishedAt).toEqual(new Date(start.getTime() + MINUTE));
+      close(row.updatedAt, Date.now());
+    } finally {
+      app.roundtableDb = before;
+      await newYork.$disconnect();
+    }
   });
 
   it("refuses a moment in the past and a published article; a schedule can be cancelled", async () => {

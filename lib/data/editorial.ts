@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { describeOutlineErrors, parseOutline } from "@/lib/domain/outline";
 import { slugify } from "@/lib/domain/slug";
 import { AppError, uniqueViolation } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleKind, ArticleStatus } from "@/lib/generated/prisma/enums";
 import type {
   AddSectionInput,
@@ -44,6 +44,8 @@ export const ADMIN_ARTICLE_PAGE_SIZE = 25;
 export const FEEDBACK_REASON_PAGE_SIZE = 20;
 
 const SLUG_LOCK = "editorial:article-slugs";
+// Timestamps are stored as UTC wall-clock time without a zone; plain now() would write the session's zone.
+const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 const DOMAIN_TREE_LOCK = "editorial:domain-tree";
 
 // ---- DTOs --------------------------------------------------------------------------------------------------
@@ -384,7 +386,11 @@ export async function reorderDomain(
   });
 }
 
-/** Deletes a domain with no articles (drafts included) and no child domains. */
+/**
+ * Deletes a domain with no articles (drafts included), no child domains and no sponsorship records (inquiries
+ * or sponsors, past ones included: they are the business's records, and the database would delete them with
+ * the domain). Members' follows of the domain go with it; the audit entry says how many.
+ */
 export async function deleteDomain(
   actor: SessionUser,
   input: DeleteDomainInput,
@@ -404,13 +410,31 @@ export async function deleteDomain(
         .join(" and ");
       throw new AppError("CONFLICT", `“${domain.name}” still has ${what}: move or delete them first.`);
     }
+    // The domain row is locked: a new inquiry or sponsor (their foreign key check) waits for this transaction.
+    const [inquiries, sponsors] = await Promise.all([
+      tx.sponsorInquiry.count({ where: { domainId: input.id } }),
+      tx.domainSponsor.count({ where: { domainId: input.id } }),
+    ]);
+    if (inquiries > 0 || sponsors > 0) {
+      const what = [
+        inquiries > 0 ? `${inquiries} ${inquiries === 1 ? "inquiry" : "inquiries"}` : null,
+        sponsors > 0 ? `${sponsors} ${sponsors === 1 ? "sponsor" : "sponsors"}` : null,
+      ]
+        .filter(Boolean)
+        .join(" and ");
+      throw new AppError(
+        "CONFLICT",
+        `This domain has sponsorship inquiries or a sponsor: “${domain.name}” has ${what} on record, and deleting the domain would delete those records too.`,
+      );
+    }
+    const followsRemoved = await tx.domainFollow.count({ where: { domainId: input.id } });
     const { slug } = await tx.domain.delete({ where: { id: input.id }, select: { slug: true } });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "domain.delete",
       targetType: "domain",
       targetId: input.id,
-      data: { name: domain.name, slug, parentId: domain.parentId },
+      data: { name: domain.name, slug, parentId: domain.parentId, followsRemoved },
     });
     return {
       id: input.id,
@@ -881,8 +905,8 @@ export async function publishArticle(
     }
     await tx.$executeRaw`
       UPDATE "Article"
-      SET "status" = 'PUBLISHED', "publishedAt" = COALESCE("publishedAt", now()), "scheduledAt" = NULL,
-          "updatedAt" = now()
+      SET "status" = 'PUBLISHED', "publishedAt" = COALESCE("publishedAt", ${NOW}), "scheduledAt" = NULL,
+          "updatedAt" = ${NOW}
       WHERE "id" = ${input.id}`;
     await recordAudit(tx, {
       actorId: actor.id,
@@ -988,7 +1012,7 @@ export async function publishDueArticles(
     const published = await tx.$queryRaw<(PublishedBySchedule & { publishedAt: Date })[]>`
       UPDATE "Article"
       SET "status" = 'PUBLISHED', "publishedAt" = COALESCE("publishedAt", "scheduledAt"), "scheduledAt" = NULL,
-          "updatedAt" = now()
+          "updatedAt" = ${NOW}
       WHERE "status" = 'DRAFT' AND "scheduledAt" <= ${now}
       RETURNING "id", "slug", "domainId", "publishedAt"`;
     if (published.length === 0) return { published: [], tags: [] };

@@ -50,8 +50,10 @@ export type InquiryView = {
 export type InquiryPage = {
   status: InquiryStatus;
   inquiries: InquiryView[];
-  page: number;
-  pageCount: number;
+  /** whether this page continues from a cursor (false: it is the newest page) */
+  continued: boolean;
+  /** the cursor of the next (older) page, or null when this is the last one */
+  nextCursor: string | null;
   counts: Record<InquiryStatus, number>;
 };
 
@@ -83,7 +85,9 @@ export async function submitInquiry(
       });
       if (earlier) return { id: earlier.id, created: false };
 
-      const domain = await tx.domain.findUnique({ where: { id: input.domainId }, select: { id: true } });
+      // Held until commit: a domain being deleted is waited for (then found gone), and waits for this one.
+      const [domain] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "Domain" WHERE "id" = ${input.domainId} FOR KEY SHARE`;
       if (!domain) throw new AppError("NOT_FOUND", "This category no longer exists.");
 
       const [fromThisAddress, forThisDomain] = await Promise.all([
@@ -152,31 +156,66 @@ const inquirySelect = {
   domain: { select: { name: true, slug: true } },
 } as const;
 
-/** One page of inquiries with one status, newest first, and how many there are of each status. Admins only. */
+// The cursor is the last inquiry shown: its creation time and id, opaque to the page (base64url).
+type InquiryCursor = { createdAt: Date; id: string };
+
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
+
+function encodeInquiryCursor(createdAt: Date, id: string): string {
+  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
+}
+
+/** The cursor's position, or null when it is not one this list gave out (then the list starts over). */
+function decodeInquiryCursor(cursor: string | undefined): InquiryCursor | null {
+  if (!cursor) return null;
+  const [at = "", id = "", ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (rest.length > 0 || !id || !ISO_UTC.test(at)) return null;
+  const createdAt = new Date(at);
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id };
+}
+
+/**
+ * One page of inquiries with one status, newest first, and how many there are of each status. Admins only.
+ * Pages follow a cursor (creation time, then id), not an offset: inquiries that change status while the
+ * admin pages through (the usual case: they answer the new ones) shift no later one past the page boundary.
+ * A cursor that is not one of ours answers with the first page.
+ */
 export async function listInquiries(
   actor: SessionUser | null,
   input: InquiryListInput,
 ): Promise<InquiryPage> {
   assertAdmin(actor);
   const status = input.status ?? "NEW";
-  const grouped = await db.sponsorInquiry.groupBy({ by: ["status"], _count: { _all: true } });
+  const after = decodeInquiryCursor(input.cursor);
+  const [grouped, rows] = await Promise.all([
+    db.sponsorInquiry.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.sponsorInquiry.findMany({
+      where: {
+        status,
+        ...(after
+          ? {
+              OR: [
+                { createdAt: { lt: after.createdAt } },
+                { createdAt: after.createdAt, id: { lt: after.id } },
+              ],
+            }
+          : {}),
+      },
+      select: inquirySelect,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: INQUIRY_PAGE_SIZE + 1,
+    }),
+  ]);
   const counts: Record<InquiryStatus, number> = { NEW: 0, CONTACTED: 0, ACCEPTED: 0, DECLINED: 0 };
   for (const row of grouped) counts[row.status] = row._count._all;
-  const pageCount = Math.max(1, Math.ceil(counts[status] / INQUIRY_PAGE_SIZE));
-  const page = Math.min(input.page, pageCount);
-  const rows = await db.sponsorInquiry.findMany({
-    where: { status },
-    select: inquirySelect,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    skip: (page - 1) * INQUIRY_PAGE_SIZE,
-    take: INQUIRY_PAGE_SIZE,
-  });
+  const page = rows.slice(0, INQUIRY_PAGE_SIZE);
+  const last = page.at(-1);
   return {
     status,
-    page,
-    pageCount,
+    continued: after !== null,
+    nextCursor: rows.length > INQUIRY_PAGE_SIZE && last ? encodeInquiryCursor(last.createdAt, last.id) : null,
     counts,
-    inquiries: rows.map((row) => ({
+    inquiries: page.map((row) => ({
       ...row,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),

@@ -79,13 +79,20 @@ describe("inquiryStatusSchema and inquiryListSchema", () => {
     expect(inquiryStatusSchema.safeParse({ inquiryId: "i", status: "DELETED" }).success).toBe(false);
   });
 
-  it("reads the filter and page from the URL, ignoring nonsense", () => {
-    expect(inquiryListSchema.parse({ status: "CONTACTED", page: "3" })).toEqual({
+  it("reads the filter and cursor from the URL, ignoring nonsense", () => {
+    expect(inquiryListSchema.parse({ status: "CONTACTED", cursor: "abc" })).toEqual({
       status: "CONTACTED",
-      page: 3,
+      cursor: "abc",
     });
-    expect(inquiryListSchema.parse({ status: "nope", page: "-2" })).toEqual({ status: undefined, page: 1 });
-    expect(inquiryListSchema.parse({})).toEqual({ status: undefined, page: 1 });
+    expect(inquiryListSchema.parse({ status: "nope", cursor: "x".repeat(201) })).toEqual({
+      status: undefined,
+      cursor: undefined,
+    });
+    expect(inquiryListSchema.parse({ status: "NEW", cursor: 42 })).toEqual({
+      status: "NEW",
+      cursor: undefined,
+    });
+    expect(inquiryListSchema.parse({})).toEqual({ status: undefined, cursor: undefined });
   });
 });
 

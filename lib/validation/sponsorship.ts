@@ -66,10 +66,11 @@ export const inquiryStatusSchema = z.object({
 });
 export type InquiryStatusInput = z.infer<typeof inquiryStatusSchema>;
 
-/** The admin's inquiry list: an optional status filter and a page number, as they come from the URL. */
+/** The admin's inquiry list: an optional status filter and the cursor of a page, as they come from the URL. */
 export const inquiryListSchema = z.object({
   status: z.enum(INQUIRY_STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  /** opaque: the data layer reads it, and starts over at the first page when it is not one of its own */
+  cursor: z.string().max(200).optional().catch(undefined),
 });
 export type InquiryListInput = z.infer<typeof inquiryListSchema>;
 

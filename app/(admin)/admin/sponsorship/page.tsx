@@ -1,8 +1,9 @@
+import { ChevronRight } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination } from "@/components/ui/pagination";
 import { listInquiries, listSponsoredDomains } from "@/lib/data/sponsorship";
 import { isSponsorActive } from "@/lib/domain/sponsorship";
 import { cn } from "@/lib/utils";
@@ -22,17 +23,17 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-function listHref(status: string, page = 1): string {
-  const query = new URLSearchParams({ status, ...(page > 1 ? { page: String(page) } : {}) });
+function listHref(status: string, after?: string | null): string {
+  const query = new URLSearchParams({ status, ...(after ? { after } : {}) });
   return `/admin/sponsorship?${query.toString()}`;
 }
 
 export default async function SponsorshipAdminPage({ searchParams }: Props) {
   const params = await searchParams;
-  const filters = inquiryListSchema.parse({ status: first(params.status), page: first(params.page) });
+  const filters = inquiryListSchema.parse({ status: first(params.status), cursor: first(params.after) });
   const user = await requireAdminPage(
-    filters.status || filters.page > 1
-      ? listHref(filters.status ?? "NEW", filters.page)
+    filters.status || filters.cursor
+      ? listHref(filters.status ?? "NEW", filters.cursor)
       : "/admin/sponsorship",
   );
   const now = new Date();
@@ -124,11 +125,29 @@ export default async function SponsorshipAdminPage({ searchParams }: Props) {
             ))}
           </ul>
         )}
-        <Pagination
-          page={inquiries.page}
-          pageCount={inquiries.pageCount}
-          hrefFor={(page) => listHref(inquiries.status, page)}
-        />
+        {inquiries.continued || inquiries.nextCursor ? (
+          <nav aria-label="Pagination" className="flex items-center justify-between gap-3">
+            {inquiries.continued ? (
+              <Link
+                href={listHref(inquiries.status)}
+                className={buttonVariants({ variant: "outline", size: "sm" })}
+              >
+                Back to the newest
+              </Link>
+            ) : (
+              <span />
+            )}
+            {inquiries.nextCursor ? (
+              <Link
+                href={listHref(inquiries.status, inquiries.nextCursor)}
+                rel="next"
+                className={buttonVariants({ variant: "outline", size: "sm" })}
+              >
+                Older inquiries <ChevronRight aria-hidden="true" />
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
 
       <section aria-labelledby="domain-sponsors" className="flex flex-col gap-4">
