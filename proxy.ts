@@ -1,11 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { articleRedirectTarget } from "@/lib/article-redirects";
 import { databaseReachable } from "@/lib/database-health";
 
-// The proxy only answers one question before a request reaches the app: is the database there? When it
-// is not, readers get a friendly 503 page instead of an error, and the next check (a few seconds later)
-// lets traffic through again as soon as the database is back. Authorization does not live here.
+const ARTICLE_PATH = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+// The proxy answers two questions before a request reaches the app: is the database there, and is this the
+// old address of a renamed article? When the database is away, readers get a friendly 503 page instead of
+// an error, and the next check (a few seconds later) lets traffic through again as soon as it is back. An
+// old article address gets a 308 to the current one (lib/article-redirects.ts says why it is done here).
+// Authorization does not live here.
 export async function proxy(request: NextRequest) {
-  if (await databaseReachable()) return NextResponse.next();
+  if (await databaseReachable()) {
+    const oldSlug = ARTICLE_PATH.exec(request.nextUrl.pathname)?.[1];
+    const current = oldSlug ? await articleRedirectTarget(oldSlug) : null;
+    if (current) {
+      return new NextResponse(null, { status: 308, headers: { location: `/articles/${current}` } });
+    }
+    return NextResponse.next();
+  }
   const headers = { "retry-after": "30", "cache-control": "no-store" };
   if (request.nextUrl.pathname.startsWith("/api/")) {
     return NextResponse.json(
