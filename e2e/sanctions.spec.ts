@@ -30,6 +30,8 @@ test("a suspended member cannot post and sees until when", async ({
   signIn,
   db,
 }) => {
+  // Two browsers, a moderator and the member, through several pages: a long journey on a busy machine.
+  test.slow();
   const article = await createArticle(db);
   const sectionTitle = article.sections[0]!.title;
   const member = await makeUser({ name: "Sam Suspended" });
@@ -95,6 +97,8 @@ test("a ban that removes all insights takes them off the article, and lifting it
   signIn,
   db,
 }) => {
+  // Two browsers, a moderator and the member, through several pages: a long journey on a busy machine.
+  test.slow();
   const article = await createArticle(db);
   const member = await makeUser({ name: "Bo Banned" });
   await createInsight(db, { sectionId: article.sections[0]!.id, authorId: member.id });
