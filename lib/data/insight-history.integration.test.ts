@@ -57,6 +57,7 @@ describe("getInsightHistory and the pages that must drop it", () => {
 
   it("answers an unknown id without caching anything for it", async () => {
     await expect(getInsightHistory("no-such-insight")).resolves.toBeNull();
+    await expect(getInsightHistory("cm\u0000")).resolves.toBeNull();
     expect(historyTags("no-such-insight")).toBeUndefined();
   });
 });

@@ -14,6 +14,7 @@ import { AppError, uniqueViolation } from "@/lib/errors";
 import { hashBody } from "@/lib/insight-hash";
 import type { DecisionReason, InsightStatus } from "@/lib/generated/prisma/enums";
 import type { AddInsightInput, DeleteInsightInput, EditInsightInput } from "@/lib/validation/insight";
+import { isRecordIdParam } from "@/lib/validation/text";
 import { loadBlockedTerms } from "./blocked-terms";
 import { notifyInsightPublished } from "./notifications";
 import { lockMember } from "./locks";
@@ -341,6 +342,7 @@ export type InsightHistory = {
 export async function getInsightHistory(insightId: string): Promise<InsightHistory | null> {
   // Who wrote it and on which article never change: read them first (primary key) so the cached page is also
   // tagged by its author (a sanction hides it) and its article (unpublishing hides it).
+  if (!isRecordIdParam(insightId)) return null;
   const owner = await db.insight.findUnique({
     where: { id: insightId },
     select: { authorId: true, section: { select: { articleId: true } } },

@@ -104,6 +104,7 @@ describe("getDomainLeaderboard: periods", () => {
     expect(await getDomainLeaderboard(domain.slug, "7d")).toMatchObject({ entries: [], memberCount: 0 });
     expect(await board(domain.slug, "30d")).toHaveLength(1);
     expect(await getDomainLeaderboard("no-such-domain-anywhere", "30d")).toBeNull();
+    expect(await getDomainLeaderboard("\u0000", "30d")).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { CONTRIBUTOR_TIERS, TOP_VOICE } from "@/lib/domain/badges";
 import { LEADERBOARD_SIZE, periodDays, type LeaderboardPeriod } from "@/lib/domain/leaderboards";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isSlugParam } from "@/lib/validation/text";
 import { cached } from "./cache";
 import { countedInsights, qualityScores } from "./quality-score";
 
@@ -169,6 +170,7 @@ export async function getDomainLeaderboard(
   slug: string,
   period: LeaderboardPeriod,
 ): Promise<DomainLeaderboard | null> {
+  if (!isSlugParam(slug)) return null;
   const domain = await findLeaderboardDomain(slug);
   if (!domain) return null;
   return cached(

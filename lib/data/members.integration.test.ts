@@ -56,6 +56,11 @@ describe("getMemberProfile and sanctions", () => {
     ]);
   });
 
+  it("has no profile for a handle that cannot be one, without asking the database", async () => {
+    await expect(getMemberProfile("\u0000")).resolves.toBeNull();
+    await expect(getMemberProfile("Not A Handle")).resolves.toBeNull();
+  });
+
   it("has no profile for a banned member", async () => {
     const member = await createUser(db, { status: "BANNED" });
     const article = await createArticle(db);

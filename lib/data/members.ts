@@ -2,6 +2,7 @@ import "server-only";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { contributorProgress, type ContributorProgress } from "@/lib/domain/badges";
+import { isSlugParam } from "@/lib/validation/text";
 import { listMemberBadges, type MemberBadge, type PastMemberBadge } from "./badge-views";
 import { cached } from "./cache";
 
@@ -45,6 +46,7 @@ export const PROFILE_INSIGHT_LIMIT = 20;
  * the suspension ends.
  */
 export async function getMemberProfile(handle: string): Promise<MemberProfile | null> {
+  if (!isSlugParam(handle)) return null;
   return cached(
     async (): Promise<MemberProfile | null> => {
       const user = await db.user.findUnique({

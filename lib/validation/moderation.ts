@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { APPEAL_MAX, AUDIT_ACTIONS, type AuditAction } from "@/lib/domain/moderation";
+import { SLUG_PATTERN } from "@/lib/domain/slug";
+import { RECORD_ID_PATTERN } from "./text";
 
 // Zod schemas for reports, decisions and appeals: the same schema checks the form and the server action.
 
@@ -112,7 +114,7 @@ export type BulkDecisionInput = z.infer<typeof bulkDecisionSchema>;
 /** Queue filters as they arrive from the URL: unknown or empty values mean "all". */
 export const queueFiltersSchema = z.object({
   kind: z.enum(QUEUE_KINDS).optional().catch(undefined),
-  domainSlug: z.string().trim().min(1).max(80).optional().catch(undefined),
+  domainSlug: z.string().trim().min(1).max(80).regex(SLUG_PATTERN).optional().catch(undefined),
   reason: z.enum(REPORT_REASONS).optional().catch(undefined),
 });
 export type QueueFiltersInput = z.infer<typeof queueFiltersSchema>;
@@ -130,7 +132,7 @@ export const auditLogFiltersSchema = z.object({
   action: z.enum(auditActions).optional().catch(undefined),
   actorHandle: z.string().trim().toLowerCase().min(1).max(30).optional().catch(undefined),
   targetType: z.enum(AUDIT_TARGET_TYPES).optional().catch(undefined),
-  targetId: z.string().trim().min(1).max(60).optional().catch(undefined),
+  targetId: z.string().trim().min(1).max(60).regex(RECORD_ID_PATTERN).optional().catch(undefined),
   cursor: z.string().min(1).max(200).optional().catch(undefined),
 });
 export type AuditLogFiltersInput = z.infer<typeof auditLogFiltersSchema>;

@@ -129,6 +129,11 @@ describe("memberSearchSchema", () => {
     expect(memberSearchSchema.parse({ q: "a".repeat(101), cursor: "" })).toEqual({ q: "" });
   });
 
+  it("drops NUL and other control characters from the query, and a cursor that is not a handle", () => {
+    expect(memberSearchSchema.parse({ q: "\u0000Ada\u0000", cursor: "ada\u0000" })).toEqual({ q: "ada" });
+    expect(memberSearchSchema.parse({ q: "\u0000" })).toEqual({ q: "" });
+  });
+
   it("keeps a cursor", () => {
     expect(memberSearchSchema.parse({ q: "ada", cursor: "ada-lovelace" })).toEqual({
       q: "ada",

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { SUSPENSION_DAYS } from "@/lib/domain/moderation";
+import { SLUG_PATTERN } from "@/lib/domain/slug";
+import { plainText } from "./text";
 
 // Zod schemas for sanctions, member roles and trust overrides: the same schema checks the form and the
 // server action.
@@ -10,7 +12,7 @@ const id = z.string().min(1).max(64);
 export const SANCTION_TEXT_MAX = 500;
 
 const sanctionText = (missing: string) =>
-  z.string().trim().min(1, missing).max(SANCTION_TEXT_MAX, `Keep it to ${SANCTION_TEXT_MAX} characters.`);
+  plainText().trim().min(1, missing).max(SANCTION_TEXT_MAX, `Keep it to ${SANCTION_TEXT_MAX} characters.`);
 
 export const warnSchema = z.object({
   userId: id,
@@ -62,7 +64,8 @@ export type BanFormInput = z.infer<typeof banFormSchema>;
 
 /** The admin member search as it arrives from the URL: anything odd means "no filter" / "first page". */
 export const memberSearchSchema = z.object({
-  q: z.string().trim().toLowerCase().max(100).catch(""),
-  cursor: z.string().min(1).max(64).optional().catch(undefined),
+  q: plainText().trim().toLowerCase().max(100).catch(""),
+  /** the handle the previous page ended with */
+  cursor: z.string().max(64).regex(SLUG_PATTERN).optional().catch(undefined),
 });
 export type MemberSearchInput = z.infer<typeof memberSearchSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "./text";
 
 // Zod schemas for sponsorship: the inquiry form on a domain, the admin's inquiry list and the sponsor form.
 // The same schema checks the form in the browser and the server action.
@@ -32,12 +33,11 @@ export const INQUIRY_MESSAGE_MAX = 2000;
 
 export const sponsorInquirySchema = z.object({
   domainId: id,
-  organisation: z
-    .string()
+  organisation: plainText()
     .trim()
     .min(1, "Enter your organisation's name.")
     .max(120, "Keep the organisation's name to 120 characters."),
-  contactName: z.string().trim().min(1, "Enter your name.").max(80, "Keep your name to 80 characters."),
+  contactName: plainText().trim().min(1, "Enter your name.").max(80, "Keep your name to 80 characters."),
   email: z
     .string()
     .trim()
@@ -45,8 +45,7 @@ export const sponsorInquirySchema = z.object({
     .min(1, "Enter your email address.")
     .max(254, "That email address is too long.")
     .pipe(z.email("Enter a valid email address.")),
-  message: z
-    .string()
+  message: plainText()
     .trim()
     .min(INQUIRY_MESSAGE_MIN, `Tell us a little more: at least ${INQUIRY_MESSAGE_MIN} characters.`)
     .max(INQUIRY_MESSAGE_MAX, `Keep the message to ${INQUIRY_MESSAGE_MAX} characters.`),

@@ -21,6 +21,7 @@ import { getActiveSponsor } from "@/lib/data/sponsorship";
 import { feedAlternates, feedPaths } from "@/lib/feeds";
 import { extractFaq } from "@/lib/markdown/faq";
 import { CONTRIBUTOR_CALLOUT, SITE_NAME, siteUrl } from "@/lib/site";
+import { isSlugParam } from "@/lib/validation/text";
 import { ArticleFeedback } from "./_components/article-feedback";
 import { ContributorProgress } from "./_components/contributor-progress";
 import { SectionContribution } from "./_components/section-contribution";
@@ -37,6 +38,7 @@ export function generateStaticParams(): { slug: string }[] {
 type Props = { params: Promise<{ slug: string }> };
 
 async function loadArticle(slug: string): Promise<ArticleView | null> {
+  if (!isSlugParam(slug)) return null;
   const id = await resolveArticleSlug(slug);
   return id ? getArticleView(id) : null;
 }
@@ -116,7 +118,7 @@ export default async function ArticlePage({ params }: Props) {
   if (!article) {
     // A slug an article had before it was renamed answers with a 308 to where it lives now. Only the page
     // redirects: metadata is streamed, and a redirect thrown there would arrive after a 200.
-    const current = await resolveArticleRedirect(slug);
+    const current = isSlugParam(slug) ? await resolveArticleRedirect(slug) : null;
     if (current) permanentRedirect(`/articles/${current}`);
     notFound();
   }

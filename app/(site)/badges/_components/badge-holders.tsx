@@ -9,9 +9,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getBadgeHolders } from "@/lib/data/badge-views";
+import { isSlugParam } from "@/lib/validation/text";
 
 export async function badgeMetadata(slug: string): Promise<Metadata> {
-  const view = await getBadgeHolders(slug, 1);
+  const view = isSlugParam(slug) ? await getBadgeHolders(slug, 1) : null;
   if (!view) return { title: "Badge not found" };
   const description = `${view.badge.description} ${view.badge.criteria}`;
   return {
@@ -24,7 +25,7 @@ export async function badgeMetadata(slug: string): Promise<Metadata> {
 
 /** A badge, how to earn it, and one page of who holds it, most recently earned first. */
 export async function BadgeHolders({ slug, page }: { slug: string; page: number }) {
-  const view = await getBadgeHolders(slug, page);
+  const view = isSlugParam(slug) ? await getBadgeHolders(slug, page) : null;
   if (!view || page > view.pageCount) notFound();
   const { badge, holders } = view;
   const members = `${badge.holderCount} ${badge.holderCount === 1 ? "member" : "members"}`;

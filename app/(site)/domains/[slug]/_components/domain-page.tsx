@@ -14,6 +14,7 @@ import {
   LEADERBOARD_SCORE_SUMMARY,
   leaderboardPath,
 } from "@/lib/domain/leaderboards";
+import { isSlugParam } from "@/lib/validation/text";
 
 /** Page numbers arrive as text from the URL: anything but a positive integer is a 404. */
 export function parsePage(value: string | undefined): number | null {
@@ -22,7 +23,7 @@ export function parsePage(value: string | undefined): number | null {
 }
 
 export async function domainMetadata(slug: string): Promise<Metadata> {
-  const domain = await getDomainView(slug, 1);
+  const domain = isSlugParam(slug) ? await getDomainView(slug, 1) : null;
   if (!domain) return { title: "Domain not found" };
   const description = domain.description || `Articles and guides about ${domain.name} on Roundtable.`;
   return {
@@ -34,7 +35,7 @@ export async function domainMetadata(slug: string): Promise<Metadata> {
 }
 
 export async function DomainPage({ slug, page }: { slug: string; page: number }) {
-  const domain = await getDomainView(slug, page);
+  const domain = isSlugParam(slug) ? await getDomainView(slug, page) : null;
   if (!domain || page > domain.pageCount) notFound();
   const sponsor = await getActiveSponsor(domain.id);
   const breadcrumbs = [

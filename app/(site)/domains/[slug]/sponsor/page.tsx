@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getDomainView } from "@/lib/data/content";
+import { isSlugParam } from "@/lib/validation/text";
 import { SponsorInquiryForm } from "./_components/sponsor-inquiry-form";
 
 // The same page for every visitor, from the cache: the form is filled in and sent from the browser.
@@ -13,13 +14,17 @@ export function generateStaticParams(): { slug: string }[] {
 
 type Props = { params: Promise<{ slug: string }> };
 
+async function loadDomain(slug: string) {
+  return isSlugParam(slug) ? getDomainView(slug, 1) : null;
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const domain = await getDomainView((await params).slug, 1);
+  const domain = await loadDomain((await params).slug);
   return { title: domain ? `Sponsor ${domain.name}` : "Domain not found", robots: { index: false } };
 }
 
 export default async function SponsorDomainPage({ params }: Props) {
-  const domain = await getDomainView((await params).slug, 1);
+  const domain = await loadDomain((await params).slug);
   if (!domain) notFound();
   return (
     <div className="mx-auto flex max-w-[46rem] flex-col gap-6">
