@@ -39,3 +39,21 @@ test("staff filters and the member search with a NUL byte show the page, unfilte
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   }
 });
+
+test("admin pages for a malformed article id or domain slug answer 404", async ({
+  page,
+  makeUser,
+  signIn,
+}) => {
+  const admin = await makeUser({ role: "ADMIN" });
+  await signIn(page, admin);
+
+  for (const path of [
+    "/admin/articles/%00",
+    "/admin/articles/not%20an%20id/preview",
+    "/admin/sponsorship/domains/%00",
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});

@@ -14,6 +14,7 @@ import {
 import { pageNumberSchema } from "@/lib/validation/editorial";
 import { requireAdminPage } from "../../require-admin";
 import { ArticleEditor } from "./_components/article-editor";
+import { isRecordIdParam } from "@/lib/validation/text";
 
 export const metadata: Metadata = { title: "Edit article" };
 
@@ -28,7 +29,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const feedbackPage = pageNumberSchema.parse((await searchParams).feedback);
   const path = `/admin/articles/${encodeURIComponent(id)}`;
   const user = await requireAdminPage(path);
-  const article = await getArticleForEdit(user, id);
+  const article = isRecordIdParam(id) ? await getArticleForEdit(user, id) : null;
   if (!article) notFound();
   const [tree, feedback] = await Promise.all([
     listDomainsForAdmin(user),

@@ -9,6 +9,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { getArticlePreview } from "@/lib/data/editorial";
 import { CONTRIBUTOR_CALLOUT } from "@/lib/site";
 import { requireAdminPage } from "../../../require-admin";
+import { isRecordIdParam } from "@/lib/validation/text";
 
 export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
 
@@ -19,7 +20,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function ArticlePreviewPage({ params }: Props) {
   const { id } = await params;
   const user = await requireAdminPage(`/admin/articles/${encodeURIComponent(id)}/preview`);
-  const preview = await getArticlePreview(user, id);
+  const preview = isRecordIdParam(id) ? await getArticlePreview(user, id) : null;
   if (!preview) notFound();
   const { view: article, status, scheduledAt } = preview;
   const draft = status === "DRAFT";

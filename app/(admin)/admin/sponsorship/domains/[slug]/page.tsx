@@ -6,6 +6,7 @@ import { isSponsorActive } from "@/lib/domain/sponsorship";
 import { SponsorEditor } from "../../_components/sponsor-editor";
 import { requireAdminPage } from "../../../require-admin";
 import { formatUtc } from "../../_lib/format";
+import { isSlugParam } from "@/lib/validation/text";
 
 export const metadata: Metadata = { title: "Domain sponsor", robots: { index: false, follow: false } };
 
@@ -15,7 +16,7 @@ export default async function DomainSponsorPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireAdminPage(`/admin/sponsorship/domains/${encodeURIComponent(slug)}`);
   const now = new Date();
-  const sponsorship = await getDomainSponsorship(user, slug, now);
+  const sponsorship = isSlugParam(slug) ? await getDomainSponsorship(user, slug, now) : null;
   if (!sponsorship) notFound();
   const { domain, current, past } = sponsorship;
 
