@@ -1,6 +1,8 @@
 // The review queue: a new member's insight is held, a moderator approves it with the keyboard and readers
 // see it; a second moderator acting on the same item is told it was already handled; the log lists the
-// approval; members and signed-out visitors cannot open the queue.
+// approval; an item its author edits meanwhile comes back with the new text instead of being decided; members
+// and signed-out visitors cannot open the queue.
+import { hashBody } from "../lib/insight-hash";
 import { createArticle, createDomain } from "../prisma/factories";
 import { expect, test } from "./fixtures";
 import {
@@ -111,6 +113,55 @@ test("a new member's insight is held, approved from the queue with the keyboard,
   await expect(rows).toContainText(moderator.name);
   await late.goto(`/moderation/log?moderator=${other.handle}`);
   await expect(late.getByText("No entries match these filters")).toBeVisible();
+});
+
+test("an insight its author edits while a moderator has it open comes back with the new text", async ({
+  browser,
+  baseURL,
+  db,
+  makeUser,
+  signIn,
+}) => {
+  test.setTimeout(90_000);
+  const scene = await moderationScene(db);
+  const [first] = scene.sections;
+  const author = await makeUser({ name: "Edgar Editor" });
+  const before = insightText("Before the edit");
+  const insight = await heldInsight(db, {
+    sectionId: first.id,
+    authorId: author.id,
+    body: before,
+    minutesAgo: 5,
+  });
+
+  const moderator = await makeUser({ role: "MODERATOR" });
+  const mod = await pageSignedInAs(browser, baseURL, signIn, moderator);
+  await mod.goto(scene.queuePath);
+  const item = queueItem(mod, author.name);
+  await expect(item).toContainText(before);
+
+  // The author rewrites it (as editing does: new text, edited now, same place in the queue).
+  const after = insightText("After the edit");
+  await db.insight.update({
+    where: { id: insight.id },
+    data: { body: after, bodyHash: hashBody(after), editedAt: new Date() },
+  });
+
+  // Approving the text the moderator saw is refused; the item comes back with the new text.
+  await item.getByRole("button", { name: "Approve" }).click();
+  await expect(
+    mod.getByText("The author edited this insight after you opened it. Review the new text."),
+  ).toBeVisible();
+  await expect(item).toContainText(after);
+  await expect(item).not.toContainText(before);
+  expect((await db.insight.findUniqueOrThrow({ where: { id: insight.id } })).status).toBe("PENDING");
+
+  // Approving what is now shown works.
+  await item.getByRole("button", { name: "Approve" }).click();
+  await expect(mod.getByText("Insight approved and published")).toBeVisible();
+  await expect(item).toHaveCount(0);
+  const stored = await db.insight.findUniqueOrThrow({ where: { id: insight.id } });
+  expect({ status: stored.status, body: stored.body }).toEqual({ status: "PUBLISHED", body: after });
 });
 
 test("a member gets a 403 page at /moderation; a signed-out visitor is sent to sign in", async ({

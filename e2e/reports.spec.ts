@@ -1,5 +1,6 @@
-// Reports: members report someone else's insight once, with a reason; the third report hides it from
-// readers, its author sees "Hidden pending review", and it waits in the queue with the reports.
+// Reports: members report someone else's insight once, with a reason; the third report from trusted members
+// hides it from readers, its author sees "Hidden pending review", and it waits in the queue with the reports.
+// (Reports from new accounts queue an insight but never hide it: lib/data/moderation.integration.test.ts.)
 import { createInsight } from "../prisma/factories";
 import { expect, test } from "./fixtures";
 import {
@@ -11,7 +12,7 @@ import {
   sectionRegion,
 } from "./moderation-helpers";
 
-test("three members report an insight and it is hidden until a moderator decides", async ({
+test("three trusted members report an insight and it is hidden until a moderator decides", async ({
   page,
   browser,
   baseURL,
@@ -45,7 +46,7 @@ test("three members report an insight and it is hidden until a moderator decides
 
   const reasons = ["Spam", "Misleading", "Other"] as const;
   for (const [index, reason] of reasons.entries()) {
-    const reporter = await makeUser({ name: `Reporter ${index + 1}` });
+    const reporter = await makeUser({ name: `Reporter ${index + 1}`, trustOverride: "TRUSTED" });
     const reporting = await pageSignedInAs(browser, baseURL, signIn, reporter);
     await reporting.goto(scene.path);
     const card = cardOn(reporting);
@@ -62,7 +63,7 @@ test("three members report an insight and it is hidden until a moderator decides
     await expect(dialog).toHaveCount(0);
     await expect(reporting.getByText("Thanks for your report")).toBeVisible();
     if (index === reasons.length - 1) {
-      // The third report hides it: it leaves the reporter's page too.
+      // The third trusted member's report hides it: it leaves the reporter's page too.
       await expect(reporting.getByText(/it is hidden until a moderator reviews it/)).toBeVisible();
       await expect(card).toHaveCount(0);
       await reporting.context().close();

@@ -11,7 +11,8 @@ import {
   FACTORY_INSIGHT_BODY,
   type UserOverrides,
 } from "@/prisma/factories";
-import { getInsightHistory } from "./insights";
+import { EDITED_SINCE_SEEN } from "@/lib/domain/moderation";
+import { editInsight, getInsightHistory } from "./insights";
 import {
   ALREADY_HANDLED,
   AUDIT_PAGE_SIZE,
@@ -59,6 +60,8 @@ async function member(overrides: UserOverrides = {}): Promise<SessionUser> {
 }
 
 const moderator = () => member({ role: "MODERATOR" });
+/** A member whose reports count toward hiding an insight (an admin set their trust). */
+const trusted = () => member({ trustOverride: "TRUSTED" });
 const admin = () => member({ role: "ADMIN" });
 
 let sequence = 0;
@@ -147,12 +150,12 @@ async function expectAppError(promise: Promise<unknown>, code: AppError["code"],
   if (message) expect((error as AppError).message).toBe(message);
 }
 
-/** A published insight with open reports from `count` members (fewer than the three that hide it). */
+/** A published insight with open reports from `count` trusted members (fewer than the three that hide it). */
 async function reportedInsight(count: number, options: Parameters<typeof insightIn>[1] = {}) {
   const insight = await insightIn("PUBLISHED", options);
   const reporters: SessionUser[] = [];
   for (let i = 0; i < count; i++) {
-    const reporter = await member();
+    const reporter = await trusted();
     reporters.push(reporter);
     await reportInsight(reporter, { insightId: insight.id, reason: i === 0 ? "SPAM" : "MISLEADING" });
   }
@@ -170,7 +173,7 @@ describe("permissions", () => {
       rejectInsight(actor, { insightId: pending.id, reason: "SPAM" }),
       removeInsight(actor, { insightId: published.id, reason: "SPAM" }),
       restoreInsight(actor, { insightId: removed.id }),
-      bulkDecide(actor, { insightIds: [pending.id], action: "approve" }),
+      bulkDecide(actor, { items: [{ insightId: pending.id }], action: "approve" }),
       decideAppeal(actor, { appealId: "any", outcome: "OVERTURNED" }),
       listModerationQueue(actor, {}),
       countModerationQueue(actor),
@@ -268,13 +271,13 @@ describe("approveInsight", () => {
     const mod = await moderator();
     const insight = await insightIn("PENDING", { queuedAt: ago(MINUTE) });
     await expectAppError(
-      approveInsight(mod, { insightId: insight.id, queuedAt: ago(2 * MINUTE).toISOString() }),
+      approveInsight(mod, { insightId: insight.id, version: ago(2 * MINUTE).toISOString() }),
       "CONFLICT",
       ALREADY_HANDLED,
     );
     const { queuedAt } = await stateOf(insight.id);
     await expect(
-      approveInsight(mod, { insightId: insight.id, queuedAt: queuedAt!.toISOString() }),
+      approveInsight(mod, { insightId: insight.id, version: queuedAt!.toISOString() }),
     ).resolves.toMatchObject({
       status: "PUBLISHED",
     });
@@ -455,9 +458,14 @@ describe("reportInsight", () => {
     expect(await db.report.count({ where: { insightId: pending.id } })).toBe(0);
   });
 
-  it("hides the insight at the third member's report: the author is told, one audit row by that member", async () => {
+  it("hides the insight at the third trusted member's report: the author is told, one audit row by that member", async () => {
     const insight = await insightIn("PUBLISHED");
-    const [first, second, third, fourth] = [await member(), await member(), await member(), await member()];
+    const [first, second, third, fourth] = [
+      await trusted(),
+      await trusted(),
+      await trusted(),
+      await member(),
+    ];
     expect((await reportInsight(first, { insightId: insight.id, reason: "SPAM" })).hidden).toBe(false);
     expect((await reportInsight(second, { insightId: insight.id, reason: "SPAM" })).hidden).toBe(false);
 
@@ -479,9 +487,9 @@ describe("reportInsight", () => {
     expect(await db.report.count({ where: { insightId: insight.id } })).toBe(3);
   });
 
-  it("hides exactly once when three members report at the same moment", async () => {
+  it("hides exactly once when three trusted members report at the same moment", async () => {
     const insight = await insightIn("PUBLISHED");
-    const reporters = [await member(), await member(), await member()];
+    const reporters = [await trusted(), await trusted(), await trusted()];
 
     const results = await Promise.all(
       reporters.map((reporter) => reportInsight(reporter, { insightId: insight.id, reason: "SPAM" })),
@@ -495,7 +503,7 @@ describe("reportInsight", () => {
 
   it("after a moderator approves a hidden insight, reports count from zero again", async () => {
     const insight = await reportedInsight(2);
-    await reportInsight(await member(), { insightId: insight.id, reason: "SPAM" });
+    await reportInsight(await trusted(), { insightId: insight.id, reason: "SPAM" });
     expect((await stateOf(insight.id)).status).toBe("HIDDEN");
 
     await approveInsight(await moderator(), { insightId: insight.id });
@@ -516,6 +524,144 @@ describe("reportInsight", () => {
       reportInsight(insight.reporters[0]!, { insightId: insight.id, reason: "SPAM" }),
       "CONFLICT",
     );
+  });
+});
+
+describe("reports from new accounts", () => {
+  it("queue the insight but never hide it: only trusted members' reports (staff's too) count", async () => {
+    const domain = await createDomain(db);
+    const insight = await insightIn("PUBLISHED", { domainId: domain.id });
+    for (const fresh of [await member(), await member(), await member()]) {
+      expect(await reportInsight(fresh, { insightId: insight.id, reason: "SPAM" })).toEqual({
+        hidden: false,
+        change: null,
+      });
+    }
+    expect(await stateOf(insight.id)).toMatchObject({
+      status: "PUBLISHED",
+      openReportCount: 3,
+      queuedAt: expect.any(Date) as Date,
+    });
+    const mod = await moderator();
+    const queued = await listModerationQueue(mod, { domainSlug: domain.slug });
+    expect(queued.items.map((item) => [item.insightId, item.kind, item.reports.length])).toEqual([
+      [insight.id, "reported", 3],
+    ]);
+    expect(await auditRows(insight.id)).toEqual([]);
+    expect(await notificationsOf(insight.authorId, insight.id)).toEqual([]);
+
+    // Two trusted members' reports make two that count; a moderator's report is the third.
+    await reportInsight(await trusted(), { insightId: insight.id, reason: "SPAM" });
+    expect((await reportInsight(await trusted(), { insightId: insight.id, reason: "SPAM" })).hidden).toBe(
+      false,
+    );
+    const staff = await moderator();
+    expect((await reportInsight(staff, { insightId: insight.id, reason: "MISLEADING" })).hidden).toBe(true);
+    expect(await stateOf(insight.id)).toMatchObject({ status: "HIDDEN", openReportCount: 6 });
+    expect(await auditRows(insight.id)).toEqual([
+      { actorId: staff.id, action: "insight.hide", targetType: "insight", reason: null, note: null },
+    ]);
+  });
+});
+
+describe("decisions at the version the moderator saw", () => {
+  async function authorOf(insight: { authorId: string }) {
+    return sessionOf(await db.user.findUniqueOrThrow({ where: { id: insight.authorId } }));
+  }
+
+  /** A queued insight alone in a domain of its own, so that the queue filtered by that domain shows just it. */
+  async function queuedAlone(status: "PENDING" | "HIDDEN") {
+    const domain = await createDomain(db);
+    return { ...(await insightIn(status, { domainId: domain.id })), domainSlug: domain.slug };
+  }
+
+  /** The queue item as a moderator loads it. */
+  async function queueItemOf(mod: SessionUser, insight: { id: string; domainSlug: string }) {
+    const { items } = await listModerationQueue(mod, { domainSlug: insight.domainSlug });
+    expect(items.map((item) => item.insightId)).toEqual([insight.id]);
+    return items[0]!;
+  }
+
+  it("refuses to approve or reject text the author changed after the moderator opened it", async () => {
+    const mod = await moderator();
+    const insight = await queuedAlone("PENDING");
+    const seen = await queueItemOf(mod, insight);
+    expect(seen.version).toBe(seen.queuedAt);
+
+    const newBody = `${FACTORY_INSIGHT_BODY} Rewritten after the moderator opened it ${Math.random()}.`;
+    await editInsight(await authorOf(insight), { insightId: insight.id, body: newBody });
+
+    for (const decision of [
+      approveInsight(mod, { insightId: insight.id, version: seen.version }),
+      rejectInsight(mod, { insightId: insight.id, version: seen.version, reason: "SPAM" }),
+    ]) {
+      await expectAppError(decision, "CONFLICT", EDITED_SINCE_SEEN);
+    }
+    expect(await stateOf(insight.id)).toMatchObject({ status: "PENDING", decidedById: null });
+    expect(await auditRows(insight.id)).toEqual([]);
+    expect(await notificationsOf(insight.authorId, insight.id)).toEqual([]);
+
+    // Still in the queue, at its place, with the new text and a new version: that one can be decided.
+    const fresh = await queueItemOf(mod, insight);
+    expect(fresh).toMatchObject({
+      body: newBody,
+      queuedAt: seen.queuedAt,
+      editedAt: expect.any(String) as string,
+    });
+    expect(fresh.version).not.toBe(seen.version);
+    await expect(
+      approveInsight(mod, { insightId: insight.id, version: fresh.version }),
+    ).resolves.toMatchObject({
+      status: "PUBLISHED",
+    });
+  });
+
+  it("refuses to remove a hidden insight edited since, which stays hidden and queued", async () => {
+    const mod = await moderator();
+    const insight = await queuedAlone("HIDDEN");
+    const seen = await queueItemOf(mod, insight);
+    await editInsight(await authorOf(insight), {
+      insightId: insight.id,
+      body: `${FACTORY_INSIGHT_BODY} Hidden, then edited ${Math.random()}.`,
+    });
+
+    await expectAppError(
+      removeInsight(mod, { insightId: insight.id, version: seen.version, reason: "SPAM" }),
+      "CONFLICT",
+      EDITED_SINCE_SEEN,
+    );
+    expect(await stateOf(insight.id)).toMatchObject({ status: "HIDDEN", queuedAt: new Date(seen.queuedAt) });
+  });
+
+  it("in bulk, decides the unchanged items and hands back the edited ones", async () => {
+    const mod = await moderator();
+    const edited = await queuedAlone("PENDING");
+    const untouched = await queuedAlone("PENDING");
+    const seenEdited = await queueItemOf(mod, edited);
+    const seenUntouched = await queueItemOf(mod, untouched);
+    await editInsight(await authorOf(edited), {
+      insightId: edited.id,
+      body: `${FACTORY_INSIGHT_BODY} Edited during a bulk review ${Math.random()}.`,
+    });
+
+    const result = await bulkDecide(mod, {
+      items: [seenEdited, seenUntouched].map(({ insightId, version }) => ({ insightId, version })),
+      action: "approve",
+    });
+
+    expect(result).toMatchObject({ alreadyHandled: [], changed: [edited.id], skipped: [] });
+    expect(result.changes.map((change) => change.insightId)).toEqual([untouched.id]);
+    expect((await stateOf(edited.id)).status).toBe("PENDING");
+    expect((await stateOf(untouched.id)).status).toBe("PUBLISHED");
+    expect(await auditRows(edited.id)).toEqual([]);
+
+    const rejected = await bulkDecide(mod, {
+      items: [{ insightId: edited.id, version: seenEdited.version }],
+      action: "reject",
+      reason: "SPAM",
+    });
+    expect(rejected).toMatchObject({ changes: [], changed: [edited.id] });
+    expect((await stateOf(edited.id)).status).toBe("PENDING");
   });
 });
 
@@ -778,7 +924,7 @@ describe("bulkDecide", () => {
     const own = await insightIn("PENDING", { authorId: mod.id });
 
     const result = await bulkDecide(mod, {
-      insightIds: [...items.map((i) => i.id), own.id],
+      items: [...items, own].map((i) => ({ insightId: i.id })),
       action: "approve",
     });
 
@@ -794,11 +940,11 @@ describe("bulkDecide", () => {
     const mod = await moderator();
     const items = [await insightIn("PENDING"), await insightIn("PENDING")];
     await expectAppError(
-      bulkDecide(mod, { insightIds: items.map((i) => i.id), action: "reject" }),
+      bulkDecide(mod, { items: items.map((i) => ({ insightId: i.id })), action: "reject" }),
       "INVALID_INPUT",
     );
     const result = await bulkDecide(mod, {
-      insightIds: items.map((i) => i.id),
+      items: items.map((i) => ({ insightId: i.id })),
       action: "reject",
       reason: "OFF_TOPIC",
       note: "Wrong section.",

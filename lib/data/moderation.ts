@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import {
   AUDIT_ACTIONS,
   DECISION_REASON_LABELS,
+  EDITED_SINCE_SEEN,
   publicModerationLine,
   REPORTS_TO_HIDE,
   type AuditAction,
@@ -19,6 +20,7 @@ import type {
   UserStatus,
 } from "@/lib/generated/prisma/enums";
 import { describeAutoFlags } from "@/lib/domain/auto-checks";
+import { decodePageCursor, queueItemVersion } from "@/lib/validation/moderation";
 import { recordAudit } from "./audit";
 import { loadBlockedTerms } from "./blocked-terms";
 import { cached } from "./cache";
@@ -37,8 +39,13 @@ export type QueueFilters = { kind?: QueueKind; domainSlug?: string; reason?: Rep
 export type QueueItem = {
   insightId: string;
   kind: QueueKind;
-  /** ISO; also the item's version: pass it back with a decision to be told when the item changed since */
+  /** ISO: when the item joined the queue */
   queuedAt: string;
+  /**
+   * What the moderator sees, as a version: when it was queued and when its text last changed. Pass it back
+   * with a decision, which is refused if the item changed since (another moderator, or the author edited it).
+   */
+  version: string;
   status: InsightStatus;
   body: string;
   createdAt: string;
@@ -109,8 +116,8 @@ export type AuditLogEntry = {
 };
 export type AuditLogPage = { entries: AuditLogEntry[]; nextCursor: string | null };
 
-/** A decision on one item; `queuedAt` is the QueueItem's, when the moderator acts from the queue. */
-export type DecisionTarget = { insightId: string; queuedAt?: string };
+/** A decision on one item; `version` is the QueueItem's, when the moderator acts from the queue. */
+export type DecisionTarget = { insightId: string; version?: string };
 export type DecisionWithReason = DecisionTarget & { reason: DecisionReason; note?: string };
 
 export const QUEUE_PAGE_SIZE = 20;
@@ -151,6 +158,7 @@ type LockedInsight = {
   articleStatus: string;
   status: InsightStatus;
   queuedAt: Date | null;
+  editedAt: Date | null;
   publishedAt: Date | null;
   deletedAt: Date | null;
   openReportCount: number;
@@ -182,6 +190,7 @@ async function lockInsight(tx: Tx, insightId: string): Promise<LockedInsight | n
       authorId: true,
       status: true,
       queuedAt: true,
+      editedAt: true,
       publishedAt: true,
       deletedAt: true,
       openReportCount: true,
@@ -201,6 +210,7 @@ async function lockInsight(tx: Tx, insightId: string): Promise<LockedInsight | n
     articleStatus: row.section.article.status,
     status: row.status,
     queuedAt: row.queuedAt,
+    editedAt: row.editedAt,
     publishedAt: row.publishedAt,
     deletedAt: row.deletedAt,
     openReportCount: row.openReportCount,
@@ -220,23 +230,31 @@ function changeOf(insight: LockedInsight, status: InsightStatus): ModerationChan
   };
 }
 
+/** The version of a locked insight, as its queue item showed it (see QueueItem.version). */
+function versionOf(insight: LockedInsight): string {
+  return queueItemVersion(insight.queuedAt?.toISOString() ?? "", insight.editedAt?.toISOString() ?? null);
+}
+
 /**
  * Refuses a decision unless the insight is in a state it applies to (`applies`), and, when the moderator
- * acted on a queue item, still the item they saw (`queuedAt`).
+ * acted on a queue item, still the item they saw (`version`): handled and re-queued since is
+ * ALREADY_HANDLED, still queued but edited by its author since is EDITED_SINCE_SEEN.
  */
 function assertDecidable(
   actor: SessionUser,
   insight: LockedInsight | null,
   applies: (insight: LockedInsight) => boolean,
-  queuedAt: string | undefined,
+  version: string | undefined,
 ): asserts insight is LockedInsight {
   if (!insight) throw new AppError("NOT_FOUND", "Insight not found.");
   if (insight.authorId === actor.id) {
     throw new AppError("FORBIDDEN", "You cannot moderate your own insight.");
   }
   if (insight.deletedAt) throw new AppError("CONFLICT", "The author deleted this insight.");
-  if (queuedAt !== undefined && (insight.queuedAt?.toISOString() ?? "") !== queuedAt) {
-    throw new AppError("CONFLICT", ALREADY_HANDLED);
+  if (version !== undefined && versionOf(insight) !== version) {
+    const [seenQueuedAt] = version.split("+");
+    const sameQueueEntry = insight.queuedAt !== null && insight.queuedAt.toISOString() === seenQueuedAt;
+    throw new AppError("CONFLICT", sameQueueEntry ? EDITED_SINCE_SEEN : ALREADY_HANDLED);
   }
   if (insight.appeal?.status === "OPEN") {
     throw new AppError("CONFLICT", "This decision is under appeal: decide the appeal instead.");
@@ -271,7 +289,7 @@ async function approveInTransaction(
   input: DecisionTarget,
 ): Promise<ModerationChange> {
   const insight = await lockInsight(tx, input.insightId);
-  assertDecidable(actor, insight, approvable, input.queuedAt);
+  assertDecidable(actor, insight, approvable, input.version);
   const now = new Date();
   const dismissed = await resolveOpenReports(tx, insight.id, "DISMISSED", now);
   await tx.insight.update({
@@ -312,7 +330,7 @@ async function rejectInTransaction(
   input: DecisionWithReason,
 ): Promise<ModerationChange> {
   const insight = await lockInsight(tx, input.insightId);
-  assertDecidable(actor, insight, (i) => i.status === "PENDING", input.queuedAt);
+  assertDecidable(actor, insight, (i) => i.status === "PENDING", input.version);
   const now = new Date();
   const note = input.note ?? null;
   await resolveOpenReports(tx, insight.id, "UPHELD", now);
@@ -370,7 +388,7 @@ export async function removeInsight(
   assertModerator(actor);
   return db.$transaction(async (tx) => {
     const insight = await lockInsight(tx, input.insightId);
-    assertDecidable(actor, insight, (i) => i.status === "PUBLISHED" || i.status === "HIDDEN", input.queuedAt);
+    assertDecidable(actor, insight, (i) => i.status === "PUBLISHED" || i.status === "HIDDEN", input.version);
     const now = new Date();
     const note = input.note ?? null;
     const upheld = await resolveOpenReports(tx, insight.id, "UPHELD", now);
@@ -415,7 +433,7 @@ export async function restoreInsight(actor: SessionUser, input: DecisionTarget):
   assertModerator(actor);
   return db.$transaction(async (tx) => {
     const insight = await lockInsight(tx, input.insightId);
-    assertDecidable(actor, insight, (i) => i.status === "REMOVED", input.queuedAt);
+    assertDecidable(actor, insight, (i) => i.status === "REMOVED", input.version);
     if (insight.appeal?.status === "UPHELD") {
       throw new AppError("CONFLICT", "An appeal upheld this removal: the outcome is final.");
     }
@@ -455,38 +473,46 @@ export async function restoreInsight(actor: SessionUser, input: DecisionTarget):
 
 export type BulkDecisionResult = {
   changes: ModerationChange[];
-  /** items another moderator decided first (or that changed since they were listed) */
+  /** items another moderator decided first (or that left and rejoined the queue since they were listed) */
   alreadyHandled: string[];
+  /** items their author edited since they were listed: not decided, to be reviewed again with the new text */
+  changed: string[];
   /** items refused for another reason (one's own insight, not found), with the reason */
   skipped: { insightId: string; message: string }[];
 };
 
 /**
- * Approves or rejects several items, each in its own transaction: one item handled by someone else in the
- * meantime does not stop the others, and is reported back instead.
+ * Approves or rejects several items, each in its own transaction and at the version the moderator saw: one
+ * item handled by someone else or edited by its author in the meantime does not stop the others, and is
+ * reported back instead.
  */
 export async function bulkDecide(
   actor: SessionUser,
-  input: { insightIds: string[]; action: "approve" | "reject"; reason?: DecisionReason; note?: string },
+  input: { items: DecisionTarget[]; action: "approve" | "reject"; reason?: DecisionReason; note?: string },
 ): Promise<BulkDecisionResult> {
   assertModerator(actor);
   const { reason } = input;
   if (input.action === "reject" && !reason) {
     throw new AppError("INVALID_INPUT", "Choose a reason.", { fieldErrors: { reason: "Choose a reason." } });
   }
-  const result: BulkDecisionResult = { changes: [], alreadyHandled: [], skipped: [] };
-  for (const insightId of new Set(input.insightIds)) {
+  const result: BulkDecisionResult = { changes: [], alreadyHandled: [], changed: [], skipped: [] };
+  const seen = new Set<string>();
+  for (const { insightId, version } of input.items) {
+    if (seen.has(insightId)) continue;
+    seen.add(insightId);
     try {
       const change = await db.$transaction((tx) =>
         input.action === "approve" || !reason
-          ? approveInTransaction(tx, actor, { insightId })
-          : rejectInTransaction(tx, actor, { insightId, reason, note: input.note }),
+          ? approveInTransaction(tx, actor, { insightId, version })
+          : rejectInTransaction(tx, actor, { insightId, version, reason, note: input.note }),
       );
       result.changes.push(change);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (error.code === "CONFLICT" && error.message === ALREADY_HANDLED)
         result.alreadyHandled.push(insightId);
+      else if (error.code === "CONFLICT" && error.message === EDITED_SINCE_SEEN)
+        result.changed.push(insightId);
       else result.skipped.push({ insightId, message: error.message });
     }
   }
@@ -497,9 +523,11 @@ export async function bulkDecide(
 // Reports
 
 /**
- * A member reports a published insight once, with a reason. The report joins the queue; the report that
- * makes REPORTS_TO_HIDE open reports hides the insight at once, pending review. The audit log records that
- * hiding as "insight.hide" with the member whose report triggered it as the actor (no moderator acted).
+ * A member reports a published insight once, with a reason. Every report joins the queue; once
+ * REPORTS_TO_HIDE of its open reports come from trusted members (staff included, trust as it stands now),
+ * the insight is hidden at once, pending review: fresh accounts alone cannot hide anything. The audit log
+ * records that hiding as "insight.hide" with the member whose report triggered it as the actor (no
+ * moderator acted).
  */
 export async function reportInsight(
   actor: SessionUser,
@@ -542,7 +570,17 @@ export async function reportInsight(
         select: { id: true },
       });
       const openReports = insight.openReportCount + 1;
-      const hide = openReports >= REPORTS_TO_HIDE;
+      // Report(insightId, resolvedAt) index
+      const reporters = await tx.report.findMany({
+        where: { insightId: insight.id, resolvedAt: null },
+        select: { reporterId: true },
+      });
+      const trusts = await listMemberTrust(
+        tx,
+        reporters.map((report) => report.reporterId),
+      );
+      const trustedReports = [...trusts.values()].filter((trust) => trust.trust === "TRUSTED").length;
+      const hide = trustedReports >= REPORTS_TO_HIDE;
       await tx.insight.update({
         where: { id: insight.id },
         data: {
@@ -557,7 +595,7 @@ export async function reportInsight(
         action: "insight.hide",
         targetType: "insight",
         targetId: insight.id,
-        data: { openReports, automatic: true },
+        data: { openReports, trustedReports, automatic: true },
       });
       await notifyMember(tx, {
         userId: insight.authorId,
@@ -742,18 +780,14 @@ export async function listOwnModerationNotes(
 
 type Cursor = { at: string; id: string };
 
-const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
-
 function encodeCursor(at: Date, id: string): string {
   return Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
 }
 
 function decodeCursor(cursor: string, what: string): Cursor {
-  const [at = "", id = ""] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!id || !ISO_UTC.test(at) || Number.isNaN(Date.parse(at))) {
-    throw new AppError("INVALID_INPUT", `That page of the ${what} does not exist.`);
-  }
-  return { at, id };
+  const decoded = decodePageCursor(cursor);
+  if (!decoded) throw new AppError("INVALID_INPUT", `That page of the ${what} does not exist.`);
+  return decoded;
 }
 
 type QueueRow = {
@@ -844,7 +878,37 @@ export async function listModerationQueue(
     // Stored timestamps are UTC without a zone; the cursor's ISO text cast to timestamp reads as the same.
     conditions.push(Prisma.sql`(i."queuedAt", i."id") > (${after.at}::timestamp(3), ${after.id})`);
   }
-  const rows = await db.$queryRaw<QueueRow[]>`
+  const rows = await queueRows(conditions, QUEUE_PAGE_SIZE + 1);
+  const page = rows.slice(0, QUEUE_PAGE_SIZE);
+  const last = page.at(-1);
+  const nextCursor = rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor(last.queuedAt, last.id) : null;
+  return { items: await queueItemsOf(page), nextCursor };
+}
+
+/**
+ * One item of the review queue as it stands now (to show a moderator the new text after its author edited
+ * it), or null when it is no longer waiting.
+ */
+export async function getModerationQueueItem(
+  actor: SessionUser,
+  insightId: string,
+): Promise<QueueItem | null> {
+  assertModerator(actor);
+  const rows = await queueRows(
+    [
+      Prisma.sql`i."id" = ${insightId}`,
+      Prisma.sql`i."queuedAt" IS NOT NULL`,
+      Prisma.sql`i."deletedAt" IS NULL`,
+    ],
+    1,
+  );
+  const [item] = await queueItemsOf(rows);
+  return item ?? null;
+}
+
+/** The queue's rows matching these conditions, oldest first (Insight(queuedAt) index). */
+function queueRows(conditions: Prisma.Sql[], limit: number): Promise<QueueRow[]> {
+  return db.$queryRaw<QueueRow[]>`
     SELECT i."id", i."status", i."body", i."createdAt", i."editedAt", i."queuedAt", i."autoFlags",
            i."decisionReason", i."decisionNote", i."decidedAt", dm."name" AS "moderatorName",
            a."title" AS "articleTitle", a."slug" AS "articleSlug",
@@ -864,12 +928,12 @@ export async function listModerationQueue(
     LEFT JOIN "Appeal" ap ON ap."insightId" = i."id" AND ap."status" = 'OPEN'
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY i."queuedAt", i."id"
-    LIMIT ${QUEUE_PAGE_SIZE + 1}`;
-  const page = rows.slice(0, QUEUE_PAGE_SIZE);
-  const last = page.at(-1);
-  const nextCursor = rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor(last.queuedAt, last.id) : null;
-  if (page.length === 0) return { items: [], nextCursor: null };
+    LIMIT ${limit}`;
+}
 
+/** Queue items with their context: the reports, the authors' standing and history, the checks' findings. */
+async function queueItemsOf(page: QueueRow[]): Promise<QueueItem[]> {
+  if (page.length === 0) return [];
   const now = new Date();
   const insightIds = page.map((row) => row.id);
   const authorIds = [...new Set(page.map((row) => row.authorId))];
@@ -892,7 +956,7 @@ export async function listModerationQueue(
     needsTerms ? loadBlockedTerms() : [],
   ]);
 
-  const items = page.map((row): QueueItem => {
+  return page.map((row): QueueItem => {
     const kind = kindOf(row);
     const decided = decisions.get(row.authorId) ?? { rejected: 0, removed: 0 };
     const trust = trusts.get(row.authorId);
@@ -900,6 +964,7 @@ export async function listModerationQueue(
       insightId: row.id,
       kind,
       queuedAt: row.queuedAt.toISOString(),
+      version: queueItemVersion(row.queuedAt.toISOString(), row.editedAt?.toISOString() ?? null),
       status: row.status,
       body: row.body,
       createdAt: row.createdAt.toISOString(),
@@ -947,7 +1012,6 @@ export async function listModerationQueue(
           : null,
     };
   });
-  return { items, nextCursor };
 }
 
 /** How many items await a moderator: the number in the header. */

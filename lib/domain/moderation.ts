@@ -33,8 +33,14 @@ export const SANCTION_LABELS: Record<SanctionKind, string> = {
 export const SUSPENSION_DAYS = [1, 7, 30] as const;
 export type SuspensionDays = (typeof SUSPENSION_DAYS)[number];
 
-/** When this many different members report one published insight, it is hidden until a moderator decides. */
+/**
+ * When this many different trusted members (staff included) have open reports on one published insight, it
+ * is hidden until a moderator decides. Reports from new members still put it in the queue.
+ */
 export const REPORTS_TO_HIDE = 3;
+
+/** Why a moderator's decision was refused: the insight's text changed after they opened it. */
+export const EDITED_SINCE_SEEN = "The author edited this insight after you opened it. Review the new text.";
 
 /** The longest appeal message. */
 export const APPEAL_MAX = 500;

@@ -7,11 +7,13 @@ import {
   auditLogFiltersSchema,
   bulkDecisionSchema,
   decideAppealSchema,
+  decodePageCursor,
   DECISION_REASONS,
   decisionSchema,
   insightTargetSchema,
   loadMoreQueueSchema,
   queueFiltersSchema,
+  queueItemVersion,
   REPORT_REASONS,
   reportInsightSchema,
 } from "./moderation";
@@ -77,12 +79,19 @@ describe("decisionSchema", () => {
     expect(Object.keys(errorsOf(decisionSchema, { insightId: "", reason: "SPAM" }))).toEqual(["insightId"]);
   });
 
-  it("takes the queue item's queuedAt as an ISO timestamp only", () => {
-    const queuedAt = new Date().toISOString();
-    expect(insightTargetSchema.parse({ insightId: "i-1", queuedAt })).toEqual({ insightId: "i-1", queuedAt });
-    expect(Object.keys(errorsOf(insightTargetSchema, { insightId: "i-1", queuedAt: "yesterday" }))).toEqual([
-      "queuedAt",
-    ]);
+  it("takes the queue item's version: when it was queued, and when its text last changed", () => {
+    const queuedAt = "2030-01-02T03:04:05.678Z";
+    const editedAt = "2030-01-02T04:00:00.000Z";
+    const edited = queueItemVersion(queuedAt, editedAt);
+    expect(queueItemVersion(queuedAt, null)).toBe(queuedAt);
+    expect(edited).toBe(`${queuedAt}+${editedAt}`);
+    for (const version of [queuedAt, edited]) {
+      expect(insightTargetSchema.parse({ insightId: "i-1", version })).toEqual({ insightId: "i-1", version });
+      expect(decisionSchema.parse({ insightId: "i-1", version, reason: "SPAM" }).version).toBe(version);
+    }
+    for (const version of ["yesterday", `${queuedAt}+`, `${queuedAt}+${editedAt}+${editedAt}`, ""]) {
+      expect(Object.keys(errorsOf(insightTargetSchema, { insightId: "i-1", version }))).toEqual(["version"]);
+    }
   });
 });
 
@@ -114,26 +123,44 @@ describe("decideAppealSchema", () => {
 });
 
 describe("bulkDecisionSchema", () => {
-  it("removes repeated ids and needs a reason to reject", () => {
-    expect(bulkDecisionSchema.parse({ insightIds: ["a", "b", "a"], action: "approve" }).insightIds).toEqual([
-      "a",
-      "b",
-    ]);
-    expect(errorsOf(bulkDecisionSchema, { insightIds: ["a"], action: "reject" })).toEqual({
+  const v1 = "2030-01-02T03:04:05.678Z";
+  const v2 = "2030-01-02T03:04:05.678Z+2030-01-02T05:00:00.000Z";
+  const item = (insightId: string, version = v1) => ({ insightId, version });
+
+  it("keeps each item once with the first version seen, and needs a reason to reject", () => {
+    expect(
+      bulkDecisionSchema.parse({ items: [item("a"), item("b", v2), item("a", v2)], action: "approve" }).items,
+    ).toEqual([item("a"), item("b", v2)]);
+    expect(errorsOf(bulkDecisionSchema, { items: [item("a")], action: "reject" })).toEqual({
       reason: "Choose a reason.",
     });
-    expect(errorsOf(bulkDecisionSchema, { insightIds: ["a"], action: "reject", reason: "SPAM" })).toEqual({});
+    expect(errorsOf(bulkDecisionSchema, { items: [item("a")], action: "reject", reason: "SPAM" })).toEqual(
+      {},
+    );
+  });
+
+  it("needs each item's version as the moderator saw it", () => {
+    expect(
+      Object.keys(errorsOf(bulkDecisionSchema, { items: [{ insightId: "a" }], action: "approve" })),
+    ).toEqual(["items"]);
+    expect(
+      Object.keys(errorsOf(bulkDecisionSchema, { items: [item("a", "last week")], action: "approve" })),
+    ).toEqual(["items"]);
+    // The old shape (ids without versions) is refused rather than decided blind.
+    expect(Object.keys(errorsOf(bulkDecisionSchema, { insightIds: ["a"], action: "approve" }))).toEqual([
+      "items",
+    ]);
   });
 
   it("needs one to a hundred items and a known action", () => {
-    expect(errorsOf(bulkDecisionSchema, { insightIds: [], action: "approve" })).toEqual({
-      insightIds: "Select at least one item.",
+    expect(errorsOf(bulkDecisionSchema, { items: [], action: "approve" })).toEqual({
+      items: "Select at least one item.",
     });
-    const many = Array.from({ length: 101 }, (_, i) => `i-${i}`);
-    expect(errorsOf(bulkDecisionSchema, { insightIds: many, action: "approve" })).toEqual({
-      insightIds: "Select at most 100 items at once.",
+    const many = Array.from({ length: 101 }, (_, i) => item(`i-${i}`));
+    expect(errorsOf(bulkDecisionSchema, { items: many, action: "approve" })).toEqual({
+      items: "Select at most 100 items at once.",
     });
-    expect(Object.keys(errorsOf(bulkDecisionSchema, { insightIds: ["a"], action: "remove" }))).toEqual([
+    expect(Object.keys(errorsOf(bulkDecisionSchema, { items: [item("a")], action: "remove" }))).toEqual([
       "action",
     ]);
   });
@@ -149,9 +176,38 @@ describe("filters from the URL", () => {
     expect(queueFiltersSchema.parse({ kind: "everything", domainSlug: "", reason: "x" })).toEqual({});
   });
 
+  const cursorOf = (text: string) => Buffer.from(text).toString("base64url");
+  const goodCursor = cursorOf("2030-01-02T03:04:05.678Z|cm1abc_def-9");
+
   it("needs a cursor to load more, with filters defaulting to none", () => {
-    expect(loadMoreQueueSchema.parse({ cursor: "abc" })).toEqual({ filters: {}, cursor: "abc" });
+    expect(loadMoreQueueSchema.parse({ cursor: goodCursor })).toEqual({ filters: {}, cursor: goodCursor });
     expect(Object.keys(errorsOf(loadMoreQueueSchema, { filters: {} }))).toEqual(["cursor"]);
+    expect(errorsOf(loadMoreQueueSchema, { cursor: "garbage" })).toEqual({
+      cursor: "That page does not exist.",
+    });
+  });
+
+  it("decodes the cursors the data layer writes, and nothing else", () => {
+    expect(decodePageCursor(goodCursor)).toEqual({ at: "2030-01-02T03:04:05.678Z", id: "cm1abc_def-9" });
+    for (const bad of [
+      "garbage",
+      "",
+      "%%%",
+      cursorOf("2030-01-02T03:04:05.678Z"),
+      cursorOf("yesterday|cm1abc"),
+      cursorOf("2030-02-30T00:00:00.000Z|cm1abc"),
+      cursorOf("2030-01-02T03:04:05.678Z|cm1abc|more"),
+      cursorOf("2030-01-02T03:04:05.678Z|it's; drop"),
+    ]) {
+      expect(decodePageCursor(bad)).toBeNull();
+    }
+  });
+
+  it("starts the audit log at its first page when the cursor in the URL is not one", () => {
+    expect(auditLogFiltersSchema.parse({ cursor: goodCursor })).toEqual({ cursor: goodCursor });
+    expect(auditLogFiltersSchema.parse({ cursor: "garbage", action: "insight.remove" })).toEqual({
+      action: "insight.remove",
+    });
   });
 
   it("keeps known audit log filters, lower-cases the handle and ignores unknown values", () => {

@@ -55,13 +55,25 @@ export const reportInsightSchema = z
   });
 export type ReportInsightInput = z.infer<typeof reportInsightSchema>;
 
-/** A reject or remove decision: a reason from the list and an optional note, both shown to the author. */
-/** The queue item's `queuedAt` as the moderator saw it: a decision on an item that changed since is refused. */
-const seenQueuedAt = z.iso.datetime().optional();
+const ISO_MS = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z`;
+const VERSION_PATTERN = new RegExp(`^${ISO_MS}(\\+${ISO_MS})?$`);
 
+/**
+ * A queue item's version: when it joined the queue and, once its author edited it, when its text last
+ * changed ("<queuedAt>" or "<queuedAt>+<editedAt>", ISO). A decision carrying a version the item no longer
+ * has is refused, so a moderator never decides on text they did not see.
+ */
+export function queueItemVersion(queuedAt: string, editedAt: string | null): string {
+  return editedAt ? `${queuedAt}+${editedAt}` : queuedAt;
+}
+
+/** The queue item's version as the moderator saw it (see queueItemVersion). */
+const seenVersion = z.string().max(60).regex(VERSION_PATTERN, "This item's version is not valid.");
+
+/** A reject or remove decision: a reason from the list and an optional note, both shown to the author. */
 export const decisionSchema = z.object({
   insightId: id,
-  queuedAt: seenQueuedAt,
+  version: seenVersion.optional(),
   reason: z.enum(DECISION_REASONS, "Choose a reason."),
   note: optionalNote,
 });
@@ -72,8 +84,11 @@ export const decisionFormSchema = decisionSchema.pick({ reason: true, note: true
 export type DecisionFormInput = z.input<typeof decisionFormSchema>;
 
 /** Approve and restore need only the insight. */
-export const insightTargetSchema = z.object({ insightId: id, queuedAt: seenQueuedAt });
+export const insightTargetSchema = z.object({ insightId: id, version: seenVersion.optional() });
 export type InsightTargetInput = z.infer<typeof insightTargetSchema>;
+
+/** One queue item, to be shown again as it stands now. */
+export const queueItemSchema = z.object({ insightId: id });
 
 export const appealSchema = z.object({
   insightId: id,
@@ -92,14 +107,21 @@ export const decideAppealSchema = z.object({
 });
 export type DecideAppealInput = z.infer<typeof decideAppealSchema>;
 
-/** Approve or reject several selected items at once; rejecting needs a reason. */
+/**
+ * Approve or reject several selected items at once, each with the version the moderator saw; rejecting
+ * needs a reason. An item listed twice counts once (its first version).
+ */
 export const bulkDecisionSchema = z
   .object({
-    insightIds: z
-      .array(id)
+    items: z
+      .array(z.object({ insightId: id, version: seenVersion }))
       .min(1, "Select at least one item.")
       .max(100, "Select at most 100 items at once.")
-      .transform((ids) => [...new Set(ids)]),
+      .transform((items) =>
+        items.filter(
+          (item, index) => items.findIndex((other) => other.insightId === item.insightId) === index,
+        ),
+      ),
     action: z.enum(["approve", "reject"]),
     reason: z.enum(DECISION_REASONS, "Choose a reason.").optional(),
     note: optionalNote,
@@ -119,9 +141,35 @@ export const queueFiltersSchema = z.object({
 });
 export type QueueFiltersInput = z.infer<typeof queueFiltersSchema>;
 
+/**
+ * A page cursor of the queue or the log (base64url of "<ISO timestamp>|<id>"), decoded; null when the text
+ * is not one (a hand-edited or truncated URL).
+ */
+export function decodePageCursor(cursor: string): { at: string; id: string } | null {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) return null;
+  let text: string;
+  try {
+    text = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+  } catch {
+    return null;
+  }
+  const parts = text.split("|");
+  const [at = "", id = ""] = parts;
+  if (parts.length !== 2 || !/^[\w-]{1,64}$/.test(id) || !new RegExp(`^${ISO_MS}$`).test(at)) return null;
+  // A real moment, written as toISOString writes it (no 30 February).
+  const time = Date.parse(at);
+  if (Number.isNaN(time) || new Date(time).toISOString() !== at) return null;
+  return { at, id };
+}
+
+const pageCursor = z
+  .string()
+  .max(200)
+  .refine((cursor) => decodePageCursor(cursor) !== null, "That page does not exist.");
+
 export const loadMoreQueueSchema = z.object({
   filters: queueFiltersSchema.default({}),
-  cursor: z.string().min(1).max(200),
+  cursor: pageCursor,
 });
 export type LoadMoreQueueInput = z.infer<typeof loadMoreQueueSchema>;
 
@@ -133,6 +181,7 @@ export const auditLogFiltersSchema = z.object({
   actorHandle: z.string().trim().toLowerCase().min(1).max(30).optional().catch(undefined),
   targetType: z.enum(AUDIT_TARGET_TYPES).optional().catch(undefined),
   targetId: z.string().trim().min(1).max(60).regex(RECORD_ID_PATTERN).optional().catch(undefined),
-  cursor: z.string().min(1).max(200).optional().catch(undefined),
+  /** a cursor that is not one means the first page */
+  cursor: pageCursor.optional().catch(undefined),
 });
 export type AuditLogFiltersInput = z.infer<typeof auditLogFiltersSchema>;

@@ -1,14 +1,16 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ALREADY_HANDLED } from "@/lib/data/moderation";
+import { EDITED_SINCE_SEEN } from "@/lib/domain/moderation";
 import { hashBody } from "@/lib/insight-hash";
 import { createPrismaClient } from "@/prisma/client";
-import { createArticle, createUser, FACTORY_INSIGHT_BODY } from "@/prisma/factories";
+import { createArticle, createDomain, createUser, FACTORY_INSIGHT_BODY } from "@/prisma/factories";
 import {
   approveInsightAction,
   bulkDecideAction,
   decideAppealAction,
   loadMoreQueueAction,
   rejectInsightAction,
+  reloadQueueItemAction,
   removeInsightAction,
   restoreInsightAction,
 } from "./actions";
@@ -39,10 +41,14 @@ beforeEach(() => {
 
 let sequence = 0;
 
-/** An insight in `status` on a fresh article; a pending one waits in the queue. */
-async function insightIn(status: "PENDING" | "PUBLISHED" | "REJECTED" | "REMOVED", decidedById?: string) {
+/** An insight in `status` on a fresh article (in `domainId` when given); a pending one waits in the queue. */
+async function insightIn(
+  status: "PENDING" | "PUBLISHED" | "REJECTED" | "REMOVED",
+  decidedById?: string,
+  domainId?: string,
+) {
   const author = await createUser(db);
-  const article = await createArticle(db);
+  const article = await createArticle(db, domainId ? { domainId } : {});
   const section = article.sections[0]!;
   const body = `${FACTORY_INSIGHT_BODY} Moderation action test ${++sequence} ${Math.random()}.`;
   const now = new Date();
@@ -77,7 +83,11 @@ describe("moderation actions", () => {
       rejectInsightAction({ insightId: pending.id, reason: "SPAM" }),
       removeInsightAction({ insightId: published.id, reason: "SPAM" }),
       restoreInsightAction({ insightId: removed.id }),
-      bulkDecideAction({ insightIds: [pending.id], action: "approve" }),
+      bulkDecideAction({
+        items: [{ insightId: pending.id, version: new Date().toISOString() }],
+        action: "approve",
+      }),
+      reloadQueueItemAction({ insightId: pending.id }),
       decideAppealAction({ appealId: "any", outcome: "UPHELD" }),
       loadMoreQueueAction({ filters: {}, cursor: "abc" }),
     ];
@@ -110,8 +120,13 @@ describe("moderation actions", () => {
       reason: "Choose a reason.",
       note: "Keep the note to 500 characters.",
     });
-    const bulk = await bulkDecideAction({ insightIds: [pending.id], action: "reject" });
+    const version = new Date().toISOString();
+    const bulk = await bulkDecideAction({ items: [{ insightId: pending.id, version }], action: "reject" });
     expect(bulk.ok ? {} : bulk.fieldErrors).toEqual({ reason: "Choose a reason." });
+    // A bulk decision names the version of each item the moderator saw.
+    const blind = await bulkDecideAction({ insightIds: [pending.id], action: "approve" });
+    expect(blind).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(blind.ok ? {} : blind.fieldErrors).toHaveProperty("items");
     expect(await loadMoreQueueAction({ filters: {}, cursor: "forged" })).toMatchObject({
       ok: false,
       code: "INVALID_INPUT",
@@ -166,12 +181,64 @@ describe("moderation actions", () => {
   it("bulk approve answers with what applied and what another moderator handled", async () => {
     session.userId = (await createUser(db, { role: "MODERATOR" })).id;
     const [a, b] = [await insightIn("PENDING"), await insightIn("REJECTED")];
-    const result = await bulkDecideAction({ insightIds: [a.id, b.id], action: "approve" });
+    const { queuedAt } = await db.insight.findUniqueOrThrow({
+      where: { id: a.id },
+      select: { queuedAt: true },
+    });
+    const result = await bulkDecideAction({
+      items: [
+        { insightId: a.id, version: queuedAt!.toISOString() },
+        { insightId: b.id, version: queuedAt!.toISOString() },
+      ],
+      action: "approve",
+    });
     expect(result).toEqual({
       ok: true,
-      data: { changes: [{ insightId: a.id, status: "PUBLISHED" }], alreadyHandled: [b.id], skipped: [] },
+      data: {
+        changes: [{ insightId: a.id, status: "PUBLISHED" }],
+        alreadyHandled: [b.id],
+        changed: [],
+        skipped: [],
+      },
     });
     expect(requestBadgeEvaluation).toHaveBeenCalledWith([a.author.id]);
+  });
+
+  it("a decision on text the author edited since is refused, and the item reloads with the new text", async () => {
+    session.userId = (await createUser(db, { role: "MODERATOR" })).id;
+    const domain = await createDomain(db);
+    const pending = await insightIn("PENDING", undefined, domain.id);
+    const listed = await loadMoreQueueAction({
+      filters: { domainSlug: domain.slug },
+      cursor: Buffer.from(`${new Date(0).toISOString()}|0`).toString("base64url"),
+    });
+    const [seen] = listed.ok ? listed.data.items : [];
+    expect(seen?.insightId).toBe(pending.id);
+    // The author rewrites it (as editInsight does: new text, new editedAt, same place in the queue).
+    const newBody = `${FACTORY_INSIGHT_BODY} Rewritten ${Math.random()}.`;
+    await db.insight.update({
+      where: { id: pending.id },
+      data: { body: newBody, bodyHash: hashBody(newBody), editedAt: new Date() },
+    });
+
+    expect(await approveInsightAction({ insightId: pending.id, version: seen!.version })).toEqual({
+      ok: false,
+      code: "CONFLICT",
+      message: EDITED_SINCE_SEEN,
+    });
+    expect(await statusOf(pending.id)).toBe("PENDING");
+    expect(updateTag).not.toHaveBeenCalled();
+
+    const reloaded = await reloadQueueItemAction({ insightId: pending.id });
+    expect(reloaded).toMatchObject({ ok: true, data: { insightId: pending.id, body: newBody } });
+    const fresh = reloaded.ok ? reloaded.data : null;
+    expect(fresh?.version).not.toBe(seen!.version);
+    expect(await approveInsightAction({ insightId: pending.id, version: fresh!.version })).toMatchObject({
+      ok: true,
+      data: { status: "PUBLISHED" },
+    });
+    // Decided: it is no longer waiting.
+    expect(await reloadQueueItemAction({ insightId: pending.id })).toEqual({ ok: true, data: null });
   });
 
   it("an appeal is decided by another moderator than the one who decided", async () => {
@@ -203,13 +270,33 @@ describe("moderation actions", () => {
     expect(requestBadgeEvaluation).toHaveBeenCalledWith([removed.author.id]);
   });
 
-  it("load more: the next page of the queue for a moderator", async () => {
+  it("load more: the next page of the queue for a moderator, each kind under its own filter", async () => {
     session.userId = (await createUser(db, { role: "MODERATOR" })).id;
-    const result = await loadMoreQueueAction({
-      filters: { kind: "pending" },
-      cursor: Buffer.from(`${new Date(0).toISOString()}|0`).toString("base64url"),
+    const domain = await createDomain(db);
+    const pending = await insightIn("PENDING", undefined, domain.id);
+    const reported = await insightIn("PUBLISHED", undefined, domain.id);
+    await db.report.create({
+      data: {
+        insightId: reported.id,
+        reporterId: (await createUser(db)).id,
+        authorId: reported.author.id,
+        reason: "SPAM",
+      },
     });
-    expect(result.ok).toBe(true);
-    if (result.ok) expect(result.data.items.every((item) => item.kind === "pending")).toBe(true);
+    await db.insight.update({
+      where: { id: reported.id },
+      data: { queuedAt: new Date(), openReportCount: 1 },
+    });
+
+    const pageOf = async (kind: "pending" | "reported") => {
+      const result = await loadMoreQueueAction({
+        filters: { kind, domainSlug: domain.slug },
+        cursor: Buffer.from(`${new Date(0).toISOString()}|0`).toString("base64url"),
+      });
+      expect(result.ok).toBe(true);
+      return result.ok ? result.data.items.map((item) => [item.insightId, item.kind]) : [];
+    };
+    expect(await pageOf("pending")).toEqual([[pending.id, "pending"]]);
+    expect(await pageOf("reported")).toEqual([[reported.id, "reported"]]);
   });
 });

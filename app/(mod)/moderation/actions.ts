@@ -8,12 +8,14 @@ import {
   approveInsight,
   bulkDecide,
   decideAppeal,
+  getModerationQueueItem,
   listModerationQueue,
   rejectInsight,
   removeInsight,
   restoreInsight,
   type BulkDecisionResult,
   type ModerationChange,
+  type QueueItem,
   type QueuePage,
 } from "@/lib/data/moderation";
 import type { InsightStatus } from "@/lib/generated/prisma/enums";
@@ -26,6 +28,7 @@ import {
   decisionSchema,
   insightTargetSchema,
   loadMoreQueueSchema,
+  queueItemSchema,
 } from "@/lib/validation/moderation";
 
 type DecisionResult = { insightId: string; status: InsightStatus };
@@ -116,5 +119,14 @@ export async function loadMoreQueueAction(input: unknown): Promise<ActionResult<
     const user = await requireModerator();
     const { filters, cursor } = loadMoreQueueSchema.parse(input);
     return listModerationQueue(user, filters, cursor);
+  });
+}
+
+/** One queue item as it stands now (after its author edited it), or null when it is no longer waiting. */
+export async function reloadQueueItemAction(input: unknown): Promise<ActionResult<QueueItem | null>> {
+  return runAction(async () => {
+    const user = await requireModerator();
+    const { insightId } = queueItemSchema.parse(input);
+    return getModerationQueueItem(user, insightId);
   });
 }

@@ -11,12 +11,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { toast } from "@/components/ui/toaster";
 import type { ActionResult } from "@/lib/action-result";
 import type { QueueFilters, QueueItem, QueuePage } from "@/lib/data/moderation";
+import { EDITED_SINCE_SEEN } from "@/lib/domain/moderation";
 import {
   approveInsightAction,
   bulkDecideAction,
   decideAppealAction,
   loadMoreQueueAction,
   rejectInsightAction,
+  reloadQueueItemAction,
   removeInsightAction,
   restoreInsightAction,
 } from "../actions";
@@ -42,7 +44,16 @@ type OpenDialog =
 type BulkResult = {
   changes: unknown[];
   alreadyHandled: string[];
+  /** edited by their authors since the moderator opened them */
+  changed: string[];
   skipped: { insightId: string; message: string }[];
+};
+
+type Settle = {
+  /** puts these items back as they were */
+  giveBack: (ids: string[]) => void;
+  /** puts these items back as they stand now (their author edited them) */
+  showAgain: (ids: string[]) => void;
 };
 
 const NETWORK_ERROR = "We could not reach Roundtable. Nothing was changed: try again.";
@@ -53,8 +64,9 @@ function plural(count: number, one: string, many = `${one}s`): string {
 
 /**
  * The review queue: oldest first, one item current (j/k), decided with buttons or keys (a, r), several
- * at once when selected. Handled items leave the list at once; if the server refuses they come back,
- * and if another moderator was faster the moderator is told so.
+ * at once when selected. Each decision carries the version of the item the moderator saw. Handled items
+ * leave the list at once; if the server refuses they come back, if another moderator was faster the
+ * moderator is told so, and if the author edited the text meanwhile the item comes back with the new text.
  */
 export function ModerationQueue({ initial, filters, total: initialTotal, viewerId }: Props) {
   const { refresh: refreshViewer } = useViewer();
@@ -104,14 +116,22 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
     });
   }
 
+  /** The version of each item as this moderator sees it, to send with a decision. */
+  function targetsOf(insightIds: string[]) {
+    return items
+      .filter((item) => insightIds.includes(item.insightId))
+      .map((item) => ({ insightId: item.insightId, version: item.version }));
+  }
+
   /**
    * Takes the items out of the list at once, runs the action, and settles: put back on failure, told
-   * (and left out) when another moderator already handled them.
+   * (and left out) when another moderator already handled them, shown again with the new text when their
+   * author edited them since.
    */
   async function decide<T>(
     insightIds: string[],
     run: () => Promise<ActionResult<T>>,
-    onSuccess: (data: T, giveBack: (ids: string[]) => void) => void,
+    onSuccess: (data: T, settle: Settle) => void,
   ): Promise<DecisionOutcome> {
     const taken = takeOut(items, insightIds);
     setItems((currentItems) => takeOut(currentItems, insightIds).items);
@@ -120,19 +140,36 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
     markBusy(insightIds, true);
     focusPending.current = true;
 
+    const giveBack = (ids: string[]) => {
+      const back = taken.removed.filter(({ item }) => ids.includes(item.insightId));
+      setItems((currentItems) => putBack(currentItems, back));
+      setTotal((value) => value + back.length);
+    };
+    const showAgain = (ids: string[]) => {
+      const back = taken.removed.filter(({ item }) => ids.includes(item.insightId));
+      void Promise.all(
+        back.map(async (entry) => {
+          const fresh = await reloadQueueItemAction({ insightId: entry.item.insightId }).catch(() => null);
+          return fresh?.ok && fresh.data ? { ...entry, item: fresh.data } : null;
+        }),
+      ).then((entries) => {
+        const found = entries.filter((entry) => entry !== null);
+        if (found.length === 0) return;
+        setItems((currentItems) => putBack(currentItems, found));
+        setTotal((value) => value + found.length);
+      });
+    };
+
     const result = await run().catch(() => null);
     markBusy(insightIds, false);
     if (result?.ok) {
-      onSuccess(result.data, (ids) => {
-        const back = taken.removed.filter(({ item }) => ids.includes(item.insightId));
-        setItems((currentItems) => putBack(currentItems, back));
-        setTotal((value) => value + back.length);
-      });
+      onSuccess(result.data, { giveBack, showAgain });
       void refreshViewer();
       return { close: true };
     }
     if (result?.code === "CONFLICT") {
       toast.warning(result.message);
+      if (result.message === EDITED_SINCE_SEEN) showAgain(insightIds);
       void refreshViewer();
       return { close: true };
     }
@@ -148,7 +185,7 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
   async function approve(item: QueueItem) {
     const outcome = await decide(
       [item.insightId],
-      () => approveInsightAction({ insightId: item.insightId, queuedAt: item.queuedAt }),
+      () => approveInsightAction({ insightId: item.insightId, version: item.version }),
       () =>
         toast.success(item.kind === "pending" ? "Insight approved and published" : "Insight approved", {
           description: item.kind === "pending" ? undefined : "It stays published and its reports are closed.",
@@ -162,15 +199,25 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
     if (ids.length === 0) return;
     const outcome = await decide(
       ids,
-      () => bulkDecideAction({ insightIds: ids, action: "approve" }),
-      (result, giveBack) => settleBulk("Approved", result, giveBack),
+      () => bulkDecideAction({ items: targetsOf(ids), action: "approve" }),
+      (result, settle) => settleBulk("Approved", result, settle),
     );
     if (!outcome.close && outcome.message) toast.error(outcome.message);
   }
 
-  /** Announces a bulk decision; items refused for a reason of their own go back into the list. */
-  function settleBulk(verb: string, result: BulkResult, giveBack: (ids: string[]) => void) {
-    const { changes, alreadyHandled, skipped } = result;
+  /**
+   * Announces a bulk decision; items refused for a reason of their own go back into the list, and those
+   * their author edited meanwhile come back with the new text.
+   */
+  function settleBulk(verb: string, result: BulkResult, { giveBack, showAgain }: Settle) {
+    const { changes, alreadyHandled, changed, skipped } = result;
+    if (changed.length > 0) {
+      showAgain(changed);
+      toast.warning(
+        `${plural(changed.length, "item was", "items were")} edited by the author after you opened ${changed.length === 1 ? "it" : "them"}.`,
+        { description: "Not decided: review the new text." },
+      );
+    }
     if (skipped.length > 0) {
       giveBack(skipped.map((entry) => entry.insightId));
       toast.error(`${plural(skipped.length, "item was", "items were")} not changed`, {
@@ -209,13 +256,19 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
     if (insightIds.length > 1) {
       return decide(
         insightIds,
-        () => bulkDecideAction({ insightIds, action: "reject", reason: values.reason, note: values.note }),
-        (result, giveBack) => settleBulk("Rejected", result, giveBack),
+        () =>
+          bulkDecideAction({
+            items: targetsOf(insightIds),
+            action: "reject",
+            reason: values.reason,
+            note: values.note,
+          }),
+        (result, settle) => settleBulk("Rejected", result, settle),
       );
     }
     const [insightId] = insightIds as [string];
-    const queuedAt = items.find((item) => item.insightId === insightId)?.queuedAt;
-    const input = { insightId, queuedAt, reason: values.reason, note: values.note };
+    const version = items.find((item) => item.insightId === insightId)?.version;
+    const input = { insightId, version, reason: values.reason, note: values.note };
     if (verb === "reject") {
       return decide(
         insightIds,
