@@ -1,4 +1,4 @@
-// Reports: members report someone else's insight once, with a reason; the third report from trusted members
+// Reports: members report someone else's insight once, with a reason; the third member's report
 // hides it from readers, its author sees "Hidden pending review", and it waits in the queue with the reports.
 // (Reports from new accounts queue an insight but never hide it: lib/data/moderation.integration.test.ts.)
 import { createInsight } from "../prisma/factories";
@@ -12,7 +12,7 @@ import {
   sectionRegion,
 } from "./moderation-helpers";
 
-test("three trusted members report an insight and it is hidden until a moderator decides", async ({
+test("three members report an insight and it is hidden until a moderator decides", async ({
   page,
   browser,
   baseURL,
@@ -63,7 +63,7 @@ test("three trusted members report an insight and it is hidden until a moderator
     await expect(dialog).toHaveCount(0);
     await expect(reporting.getByText("Thanks for your report")).toBeVisible();
     if (index === reasons.length - 1) {
-      // The third trusted member's report hides it: it leaves the reporter's page too.
+      // The third member's report hides it: it leaves the reporter's page too.
       await expect(reporting.getByText(/it is hidden until a moderator reviews it/)).toBeVisible();
       await expect(card).toHaveCount(0);
       await reporting.context().close();

@@ -144,8 +144,8 @@ function ReportDialog({
         <DialogHeader>
           <DialogTitle>Report this insight</DialogTitle>
           <DialogDescription>
-            Moderators review every report. After {REPORTS_TO_HIDE} reports from trusted members an insight is
-            hidden until they decide. The author does not see who reported it.
+            Moderators review every report. After {REPORTS_TO_HIDE} members report an insight it is hidden
+            until they decide. The author does not see who reported it.
           </DialogDescription>
         </DialogHeader>
         <form

@@ -523,11 +523,10 @@ export async function bulkDecide(
 // Reports
 
 /**
- * A member reports a published insight once, with a reason. Every report joins the queue; once
- * REPORTS_TO_HIDE of its open reports come from trusted members (staff included, trust as it stands now),
- * the insight is hidden at once, pending review: fresh accounts alone cannot hide anything. The audit log
- * records that hiding as "insight.hide" with the member whose report triggered it as the actor (no
- * moderator acted).
+ * A member reports a published insight once, with a reason. Every report joins the queue; at the
+ * REPORTS_TO_HIDE-th open report from different members the insight is hidden at once, pending review.
+ * The audit log records that hiding as "insight.hide" with the member whose report triggered it as the
+ * actor (no moderator acted).
  */
 export async function reportInsight(
   actor: SessionUser,
@@ -569,18 +568,9 @@ export async function reportInsight(
         },
         select: { id: true },
       });
+      // One report per member per insight (unique index): the open reports come from as many members.
       const openReports = insight.openReportCount + 1;
-      // Report(insightId, resolvedAt) index
-      const reporters = await tx.report.findMany({
-        where: { insightId: insight.id, resolvedAt: null },
-        select: { reporterId: true },
-      });
-      const trusts = await listMemberTrust(
-        tx,
-        reporters.map((report) => report.reporterId),
-      );
-      const trustedReports = [...trusts.values()].filter((trust) => trust.trust === "TRUSTED").length;
-      const hide = trustedReports >= REPORTS_TO_HIDE;
+      const hide = openReports >= REPORTS_TO_HIDE;
       await tx.insight.update({
         where: { id: insight.id },
         data: {
@@ -595,7 +585,7 @@ export async function reportInsight(
         action: "insight.hide",
         targetType: "insight",
         targetId: insight.id,
-        data: { openReports, trustedReports, automatic: true },
+        data: { openReports, automatic: true },
       });
       await notifyMember(tx, {
         userId: insight.authorId,

@@ -34,8 +34,8 @@ export const SUSPENSION_DAYS = [1, 7, 30] as const;
 export type SuspensionDays = (typeof SUSPENSION_DAYS)[number];
 
 /**
- * When this many different trusted members (staff included) have open reports on one published insight, it
- * is hidden until a moderator decides. Reports from new members still put it in the queue.
+ * When this many different members have open reports on one published insight, it is hidden until a
+ * moderator decides. Every report puts it in the queue.
  */
 export const REPORTS_TO_HIDE = 3;
 

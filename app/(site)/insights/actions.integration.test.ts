@@ -77,7 +77,7 @@ describe("reportInsightAction", () => {
     expect(result.ok ? {} : result.fieldErrors).toEqual({ note: "Tell us what is wrong with it." });
   });
 
-  it("reports once; the third trusted member's report hides it and expires its pages", async () => {
+  it("reports once; the third member's report hides it and expires its pages", async () => {
     const insight = await insightIn("PUBLISHED");
     for (let i = 0; i < 2; i++) {
       session.userId = (await createUser(db, { trustOverride: "TRUSTED" })).id;
