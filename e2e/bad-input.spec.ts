@@ -33,6 +33,7 @@ test("staff filters and the member search with a NUL byte show the page, unfilte
     ["/admin/members?q=ada%00&cursor=%00", "Members"],
     ["/moderation?domain=%00", "Review queue"],
     ["/moderation/log?target=%00", "Moderation log"],
+    ["/moderation/log?moderator=%00", "Moderation log"],
   ] as const) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);

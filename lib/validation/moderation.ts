@@ -178,7 +178,7 @@ const auditActions = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[
 /** Audit log filters as they arrive from the URL: unknown or empty values mean "all". */
 export const auditLogFiltersSchema = z.object({
   action: z.enum(auditActions).optional().catch(undefined),
-  actorHandle: z.string().trim().toLowerCase().min(1).max(30).optional().catch(undefined),
+  actorHandle: z.string().trim().toLowerCase().min(1).max(30).regex(SLUG_PATTERN).optional().catch(undefined),
   targetType: z.enum(AUDIT_TARGET_TYPES).optional().catch(undefined),
   targetId: z.string().trim().min(1).max(60).regex(RECORD_ID_PATTERN).optional().catch(undefined),
   /** a cursor that is not one means the first page */
