@@ -13,9 +13,7 @@ export async function proxy(request: NextRequest) {
   if (await databaseReachable()) {
     const oldSlug = ARTICLE_PATH.exec(request.nextUrl.pathname)?.[1];
     const current = oldSlug ? await articleRedirectTarget(oldSlug) : null;
-    if (current) {
-      return new NextResponse(null, { status: 308, headers: { location: `/articles/${current}` } });
-    }
+    if (current) return NextResponse.redirect(new URL(`/articles/${current}`, request.url), 308);
     return NextResponse.next();
   }
   const headers = { "retry-after": "30", "cache-control": "no-store" };

@@ -36,7 +36,7 @@ describe("old article addresses", () => {
     const response = await proxy(new NextRequest(`http://localhost/articles/${old}`));
 
     expect(response.status).toBe(308);
-    expect(response.headers.get("location")).toBe(`/articles/${article.slug}`);
+    expect(response.headers.get("location")).toBe(`http://localhost/articles/${article.slug}`);
   });
 
   it("leave current addresses, other paths and drafts' old slugs to the app", async () => {
