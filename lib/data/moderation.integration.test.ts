@@ -150,7 +150,7 @@ async function expectAppError(promise: Promise<unknown>, code: AppError["code"],
   if (message) expect((error as AppError).message).toBe(message);
 }
 
-/** A published insight with open reports from `count` trusted members (fewer than the three that hide it). */
+/** A published insight with open reports from `count` members (fewer than the three that hide it). */
 async function reportedInsight(count: number, options: Parameters<typeof insightIn>[1] = {}) {
   const insight = await insightIn("PUBLISHED", options);
   const reporters: SessionUser[] = [];
@@ -168,18 +168,18 @@ describe("permissions", () => {
     const pending = await insightIn("PENDING");
     const published = await insightIn("PUBLISHED");
     const removed = await insightIn("REMOVED");
-    const calls: Promise<unknown>[] = [
-      approveInsight(actor, { insightId: pending.id }),
-      rejectInsight(actor, { insightId: pending.id, reason: "SPAM" }),
-      removeInsight(actor, { insightId: published.id, reason: "SPAM" }),
-      restoreInsight(actor, { insightId: removed.id }),
-      bulkDecide(actor, { items: [{ insightId: pending.id }], action: "approve" }),
-      decideAppeal(actor, { appealId: "any", outcome: "OVERTURNED" }),
-      listModerationQueue(actor, {}),
-      countModerationQueue(actor),
-      listAuditLog(actor, {}),
+    const calls: (() => Promise<unknown>)[] = [
+      () => approveInsight(actor, { insightId: pending.id }),
+      () => rejectInsight(actor, { insightId: pending.id, reason: "SPAM" }),
+      () => removeInsight(actor, { insightId: published.id, reason: "SPAM" }),
+      () => restoreInsight(actor, { insightId: removed.id }),
+      () => bulkDecide(actor, { items: [{ insightId: pending.id }], action: "approve" }),
+      () => decideAppeal(actor, { appealId: "any", outcome: "OVERTURNED" }),
+      () => listModerationQueue(actor, {}),
+      () => countModerationQueue(actor),
+      () => listAuditLog(actor, {}),
     ];
-    for (const call of calls) await expectAppError(call, "FORBIDDEN");
+    for (const call of calls) await expectAppError(call(), "FORBIDDEN");
     expect((await stateOf(pending.id)).status).toBe("PENDING");
     expect((await stateOf(published.id)).status).toBe("PUBLISHED");
     expect((await stateOf(removed.id)).status).toBe("REMOVED");
@@ -574,11 +574,12 @@ describe("decisions at the version the moderator saw", () => {
     const newBody = `${FACTORY_INSIGHT_BODY} Rewritten after the moderator opened it ${Math.random()}.`;
     await editInsight(await authorOf(insight), { insightId: insight.id, body: newBody });
 
-    for (const decision of [
-      approveInsight(mod, { insightId: insight.id, version: seen.version }),
-      rejectInsight(mod, { insightId: insight.id, version: seen.version, reason: "SPAM" }),
+    // One after the other: each decision starts only when the previous one has been refused.
+    for (const decide of [
+      () => approveInsight(mod, { insightId: insight.id, version: seen.version }),
+      () => rejectInsight(mod, { insightId: insight.id, version: seen.version, reason: "SPAM" }),
     ]) {
-      await expectAppError(decision, "CONFLICT", EDITED_SINCE_SEEN);
+      await expectAppError(decide(), "CONFLICT", EDITED_SINCE_SEEN);
     }
     expect(await stateOf(insight.id)).toMatchObject({ status: "PENDING", decidedById: null });
     expect(await auditRows(insight.id)).toEqual([]);
