@@ -615,10 +615,19 @@ describe("drafts are invisible to readers", () => {
     });
     expect(refreshedTags()).toEqual([tags.article(draft.id)]);
 
+    // Unpublishing also refreshes the profiles that list insights on it.
+    const author = await createUser(db);
+    await createInsight(db, { sectionId: draft.sections[0]!.id, authorId: author.id });
     updateTag.mockClear();
     await articleActions.unpublishArticleAction({ id: draft.id });
     expect(refreshedTags()).toEqual(
-      [tags.article(draft.id), tags.articleSlug(draft.slug), tags.domain(domain.id), tags.articles].sort(),
+      [
+        tags.article(draft.id),
+        tags.articleSlug(draft.slug),
+        tags.domain(domain.id),
+        tags.articles,
+        tags.memberHandle(author.handle),
+      ].sort(),
     );
     expect(await resolveArticleSlug(draft.slug)).toBeNull();
     expect((await auditOf(draft.id)).map((e) => e.action)).toEqual([

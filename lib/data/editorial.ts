@@ -805,12 +805,20 @@ async function publicationTags(
   tx: Tx,
   article: { id: string; slug: string; domainId: string },
 ): Promise<string[]> {
+  // The profiles of members with insights on it list them only while the article is published
+  // (index Insight(sectionId, status, publishedAt)).
+  const authors = await tx.$queryRaw<{ handle: string }[]>`
+    SELECT DISTINCT u."handle" FROM "Insight" i
+    JOIN "Section" s ON s."id" = i."sectionId"
+    JOIN "User" u ON u."id" = i."authorId"
+    WHERE s."articleId" = ${article.id} AND i."status" = 'PUBLISHED' AND i."deletedAt" IS NULL`;
   return [
     tags.article(article.id),
     tags.articleSlug(article.slug),
     ...(await oldSlugsOf(tx, article.id)).map((slug) => tags.articleSlug(slug)),
     tags.domain(article.domainId),
     tags.articles,
+    ...authors.map((author) => tags.memberHandle(author.handle)),
   ];
 }
 
