@@ -680,24 +680,46 @@ function slugConflict(error: unknown): never {
 
 // ---- Articles: writing -------------------------------------------------------------------------------------
 
-/** Creates a draft with no sections yet. Drafts are on no cached page: nothing to refresh. */
-export async function createArticle(
+type DraftFields = {
+  domainId: string;
+  kind: ArticleKind;
+  title: string;
+  /** as the admin typed it; empty makes one from the title */
+  slug: string;
+  summary: string;
+  sections: { title: string; body: string }[];
+};
+
+/**
+ * Writes a new draft with its sections and its one audit row. Drafts are on no cached page: nothing to
+ * refresh. `auditData` adds to what the audit entry records.
+ */
+async function insertDraft(
   actor: SessionUser,
-  input: CreateArticleInput,
+  draft: DraftFields,
+  auditData: Record<string, string | number | boolean> = {},
 ): Promise<Changed<{ id: string; slug: string }>> {
-  assertAdmin(actor);
   try {
     return await db.$transaction(async (tx) => {
       await lock(tx, SLUG_LOCK);
-      await ensureDomain(tx, input.domainId);
-      const slug = await newArticleSlug(tx, input.title, input.slug);
+      await ensureDomain(tx, draft.domainId);
+      const slug = await newArticleSlug(tx, draft.title, draft.slug);
+      const anchors = new Set<string>();
       const article = await tx.article.create({
         data: {
-          domainId: input.domainId,
-          kind: input.kind,
-          title: input.title,
+          domainId: draft.domainId,
+          kind: draft.kind,
+          title: draft.title,
           slug,
-          summary: input.summary,
+          summary: draft.summary,
+          sections: {
+            create: draft.sections.map((section, position) => ({
+              position,
+              title: section.title,
+              anchor: anchorFor(section.title, anchors),
+              body: section.body,
+            })),
+          },
         },
         select: { id: true, slug: true },
       });
@@ -706,13 +728,23 @@ export async function createArticle(
         action: "article.create",
         targetType: "article",
         targetId: article.id,
-        data: { title: input.title, slug, domainId: input.domainId, kind: input.kind },
+        data: { title: draft.title, slug, domainId: draft.domainId, kind: draft.kind, ...auditData },
       });
       return { ...article, tags: [] };
     });
   } catch (error) {
     slugConflict(error);
   }
+}
+
+/** Creates a draft with no sections yet. */
+export async function createArticle(
+  actor: SessionUser,
+  input: CreateArticleInput,
+): Promise<Changed<{ id: string; slug: string }>> {
+  assertAdmin(actor);
+  const { domainId, kind, title, slug, summary } = input;
+  return insertDraft(actor, { domainId, kind, title, slug, summary, sections: [] });
 }
 
 /** Creates a draft from a Markdown outline: its title, summary and one section per "## " heading. */
@@ -728,49 +760,12 @@ export async function importOutline(
     });
   }
   const { title, summary, sections } = parsed.outline;
-  try {
-    return await db.$transaction(async (tx) => {
-      await lock(tx, SLUG_LOCK);
-      await ensureDomain(tx, input.domainId);
-      const slug = await newArticleSlug(tx, title, "");
-      const anchors = new Set<string>();
-      const article = await tx.article.create({
-        data: {
-          domainId: input.domainId,
-          kind: input.kind,
-          title,
-          slug,
-          summary,
-          sections: {
-            create: sections.map((section, position) => ({
-              position,
-              title: section.title,
-              anchor: anchorFor(section.title, anchors),
-              body: section.body,
-            })),
-          },
-        },
-        select: { id: true, slug: true },
-      });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "article.create",
-        targetType: "article",
-        targetId: article.id,
-        data: {
-          title,
-          slug,
-          domainId: input.domainId,
-          kind: input.kind,
-          imported: true,
-          sections: sections.length,
-        },
-      });
-      return { ...article, sectionCount: sections.length, tags: [] };
-    });
-  } catch (error) {
-    slugConflict(error);
-  }
+  const created = await insertDraft(
+    actor,
+    { domainId: input.domainId, kind: input.kind, title, slug: "", summary, sections },
+    { imported: true, sections: sections.length },
+  );
+  return { ...created, sectionCount: sections.length };
 }
 
 type LockedArticle = {

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect } from "react";
+import { useEffect, type FormEvent, type ReactNode } from "react";
 import { useForm, useWatch, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import {
@@ -83,6 +83,61 @@ function RootError({ message }: { message?: string }) {
   ) : null;
 }
 
+/** The frame the four dialogs share: title and description, the form, its form-level error, Cancel and submit. */
+function SanctionFormDialog({
+  open,
+  onOpenChange,
+  isSubmitting,
+  title,
+  description,
+  onSubmit,
+  rootError,
+  submitLabel,
+  pendingLabel,
+  destructive = false,
+  children,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  isSubmitting: boolean;
+  title: string;
+  description: ReactNode;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  rootError: string | undefined;
+  submitLabel: string;
+  pendingLabel: string;
+  destructive?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogDescription>{description}</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} noValidate aria-label={title} className="flex flex-col gap-4">
+          {children}
+          <RootError message={rootError} />
+          <DialogFooter>
+            <Button variant="outline" disabled={isSubmitting} onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button
+              type="submit"
+              variant={destructive ? "destructive" : undefined}
+              disabled={isSubmitting}
+              aria-disabled={isSubmitting}
+            >
+              {isSubmitting ? pendingLabel : submitLabel}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
 export function WarnDialog({ open, onOpenChange, member, onDone }: DialogProps) {
   const form = useForm<WarnFormInput>({
     resolver: zodResolver(warnFormSchema),
@@ -107,44 +162,30 @@ export function WarnDialog({ open, onOpenChange, member, onDone }: DialogProps) 
 
   const title = `Warn ${member.name}`;
   return (
-    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogDescription>
-            The member gets a notification with your message. It stays on their record.
-          </DialogDescription>
-        </DialogHeader>
-        <form
-          onSubmit={(event) => void form.handleSubmit(submit)(event)}
-          noValidate
-          aria-label={title}
-          className="flex flex-col gap-4"
-        >
-          <Field
-            id="warn-message"
-            label="Message to the member"
-            description={lengthOf(message)}
-            error={errors.message?.message}
-          >
-            <Textarea
-              className="min-h-28"
-              {...fieldControlProps("warn-message", { description: true, error: errors.message })}
-              {...form.register("message")}
-            />
-          </Field>
-          <RootError message={errors.root?.message} />
-          <DialogFooter>
-            <Button variant="outline" disabled={isSubmitting} onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={isSubmitting} aria-disabled={isSubmitting}>
-              {isSubmitting ? "Sending…" : "Send warning"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <SanctionFormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      isSubmitting={isSubmitting}
+      title={title}
+      description="The member gets a notification with your message. It stays on their record."
+      onSubmit={(event) => void form.handleSubmit(submit)(event)}
+      rootError={errors.root?.message}
+      submitLabel="Send warning"
+      pendingLabel="Sending…"
+    >
+      <Field
+        id="warn-message"
+        label="Message to the member"
+        description={lengthOf(message)}
+        error={errors.message?.message}
+      >
+        <Textarea
+          className="min-h-28"
+          {...fieldControlProps("warn-message", { description: true, error: errors.message })}
+          {...form.register("message")}
+        />
+      </Field>
+    </SanctionFormDialog>
   );
 }
 
@@ -172,58 +213,44 @@ export function SuspendDialog({ open, onOpenChange, member, onDone }: DialogProp
 
   const title = `Suspend ${member.name}`;
   return (
-    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogDescription>
-            Until it ends they cannot post, react or report, and their insights are hidden from readers. They
-            are signed out and see your reason and the end date.
-          </DialogDescription>
-        </DialogHeader>
-        <form
-          onSubmit={(event) => void form.handleSubmit(submit)(event)}
-          noValidate
-          aria-label={title}
-          className="flex flex-col gap-4"
+    <SanctionFormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      isSubmitting={isSubmitting}
+      title={title}
+      description="Until it ends they cannot post, react or report, and their insights are hidden from readers. They are signed out and see your reason and the end date."
+      onSubmit={(event) => void form.handleSubmit(submit)(event)}
+      rootError={errors.root?.message}
+      submitLabel="Suspend member"
+      pendingLabel="Suspending…"
+      destructive
+    >
+      <Field id="suspend-days" label="How long" error={errors.days?.message}>
+        <select
+          className={cn(controlClassName, "h-10")}
+          {...fieldControlProps("suspend-days", { error: errors.days })}
+          {...form.register("days", { valueAsNumber: true })}
         >
-          <Field id="suspend-days" label="How long" error={errors.days?.message}>
-            <select
-              className={cn(controlClassName, "h-10")}
-              {...fieldControlProps("suspend-days", { error: errors.days })}
-              {...form.register("days", { valueAsNumber: true })}
-            >
-              {SUSPENSION_DAYS.map((days) => (
-                <option key={days} value={days}>
-                  {days} {days === 1 ? "day" : "days"}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field
-            id="suspend-reason"
-            label="Reason (the member sees it)"
-            description={lengthOf(reason)}
-            error={errors.reason?.message}
-          >
-            <Textarea
-              className="min-h-24"
-              {...fieldControlProps("suspend-reason", { description: true, error: errors.reason })}
-              {...form.register("reason")}
-            />
-          </Field>
-          <RootError message={errors.root?.message} />
-          <DialogFooter>
-            <Button variant="outline" disabled={isSubmitting} onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="destructive" disabled={isSubmitting} aria-disabled={isSubmitting}>
-              {isSubmitting ? "Suspending…" : "Suspend member"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+          {SUSPENSION_DAYS.map((days) => (
+            <option key={days} value={days}>
+              {days} {days === 1 ? "day" : "days"}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field
+        id="suspend-reason"
+        label="Reason (the member sees it)"
+        description={lengthOf(reason)}
+        error={errors.reason?.message}
+      >
+        <Textarea
+          className="min-h-24"
+          {...fieldControlProps("suspend-reason", { description: true, error: errors.reason })}
+          {...form.register("reason")}
+        />
+      </Field>
+    </SanctionFormDialog>
   );
 }
 
@@ -259,63 +286,49 @@ export function BanDialog({
 
   const title = `Ban ${member.name}`;
   return (
-    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogDescription>
-            A ban has no end: only an admin can lift it. The member is signed out and sees your reason when
-            they try to sign in.
-          </DialogDescription>
-        </DialogHeader>
-        <form
-          onSubmit={(event) => void form.handleSubmit(submit)(event)}
-          noValidate
-          aria-label={title}
-          className="flex flex-col gap-4"
-        >
-          <Field
-            id="ban-reason"
-            label="Reason (the member sees it)"
-            description={lengthOf(reason)}
-            error={errors.reason?.message}
-          >
-            <Textarea
-              className="min-h-24"
-              {...fieldControlProps("ban-reason", { description: true, error: errors.reason })}
-              {...form.register("reason")}
-            />
-          </Field>
-          <div className="flex items-start gap-3">
-            <input
-              id="ban-remove-insights"
-              type="checkbox"
-              aria-describedby="ban-remove-insights-description"
-              className="accent-destructive mt-0.5 size-4 shrink-0"
-              {...form.register("removeInsights")}
-            />
-            <div className="grid gap-1">
-              <label htmlFor="ban-remove-insights" className="text-sm leading-tight font-medium">
-                Also remove all their insights
-              </label>
-              <p id="ban-remove-insights-description" className="text-muted-foreground text-sm">
-                {liveInsights === 1 ? "1 insight" : `${liveInsights} insights`} published, hidden or awaiting
-                review. Lifting the ban restores exactly these.
-              </p>
-            </div>
-          </div>
-          <RootError message={errors.root?.message} />
-          <DialogFooter>
-            <Button variant="outline" disabled={isSubmitting} onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="destructive" disabled={isSubmitting} aria-disabled={isSubmitting}>
-              {isSubmitting ? "Banning…" : "Ban member"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <SanctionFormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      isSubmitting={isSubmitting}
+      title={title}
+      description="A ban has no end: only an admin can lift it. The member is signed out and sees your reason when they try to sign in."
+      onSubmit={(event) => void form.handleSubmit(submit)(event)}
+      rootError={errors.root?.message}
+      submitLabel="Ban member"
+      pendingLabel="Banning…"
+      destructive
+    >
+      <Field
+        id="ban-reason"
+        label="Reason (the member sees it)"
+        description={lengthOf(reason)}
+        error={errors.reason?.message}
+      >
+        <Textarea
+          className="min-h-24"
+          {...fieldControlProps("ban-reason", { description: true, error: errors.reason })}
+          {...form.register("reason")}
+        />
+      </Field>
+      <div className="flex items-start gap-3">
+        <input
+          id="ban-remove-insights"
+          type="checkbox"
+          aria-describedby="ban-remove-insights-description"
+          className="accent-destructive mt-0.5 size-4 shrink-0"
+          {...form.register("removeInsights")}
+        />
+        <div className="grid gap-1">
+          <label htmlFor="ban-remove-insights" className="text-sm leading-tight font-medium">
+            Also remove all their insights
+          </label>
+          <p id="ban-remove-insights-description" className="text-muted-foreground text-sm">
+            {liveInsights === 1 ? "1 insight" : `${liveInsights} insights`} published, hidden or awaiting
+            review. Lifting the ban restores exactly these.
+          </p>
+        </div>
+      </div>
+    </SanctionFormDialog>
   );
 }
 
@@ -346,36 +359,25 @@ export function LiftDialog({
 
   const title = `Lift the ${sanction?.label.toLowerCase() ?? "sanction"}?`;
   return (
-    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogDescription>
-            {sanction?.label === "Warning"
-              ? `The warning is withdrawn from ${member.name}'s standing.`
-              : `${member.name} can sign in, post, react and report again, and is told so.`}
-            {sanction && sanction.restores > 0
-              ? ` The ${sanction.restores === 1 ? "insight" : `${sanction.restores} insights`} the ban removed come back as they were.`
-              : ""}
-          </DialogDescription>
-        </DialogHeader>
-        <form
-          onSubmit={(event) => void form.handleSubmit(submit)(event)}
-          noValidate
-          aria-label={title}
-          className="flex flex-col gap-4"
-        >
-          <RootError message={errors.root?.message} />
-          <DialogFooter>
-            <Button variant="outline" disabled={isSubmitting} onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={isSubmitting} aria-disabled={isSubmitting}>
-              {isSubmitting ? "Lifting…" : "Lift it"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <SanctionFormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      isSubmitting={isSubmitting}
+      title={title}
+      description={
+        <>
+          {sanction?.label === "Warning"
+            ? `The warning is withdrawn from ${member.name}'s standing.`
+            : `${member.name} can sign in, post, react and report again, and is told so.`}
+          {sanction && sanction.restores > 0
+            ? ` The ${sanction.restores === 1 ? "insight" : `${sanction.restores} insights`} the ban removed come back as they were.`
+            : ""}
+        </>
+      }
+      onSubmit={(event) => void form.handleSubmit(submit)(event)}
+      rootError={errors.root?.message}
+      submitLabel="Lift it"
+      pendingLabel="Lifting…"
+    />
   );
 }
