@@ -46,6 +46,14 @@ describe("failureFrom", () => {
     });
   });
 
+  it("passes an AppError's reason on, so clients never compare wording", () => {
+    const failure = failureFrom(
+      new AppError("CONFLICT", "Another moderator already handled this item.", { reason: "ALREADY_HANDLED" }),
+    );
+    expect(failure).toMatchObject({ code: "CONFLICT", reason: "ALREADY_HANDLED" });
+    expect(failureFrom(new AppError("CONFLICT", "Taken."))).not.toHaveProperty("reason");
+  });
+
   it("turns a ZodError into INVALID_INPUT with field errors keyed by field", () => {
     const failure = failureFrom(
       zodErrorFor({ email: "nope", password: "long enough but no digits", profile: {} }),

@@ -1,11 +1,18 @@
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { AppError, isDatabaseUnavailable, type AppErrorCode } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable, type AppErrorCode, type AppErrorReason } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string> };
+  | {
+      ok: false;
+      code: AppErrorCode | "INTERNAL";
+      /** set for the few failures a client reacts to in its own way */
+      reason?: AppErrorReason;
+      message: string;
+      fieldErrors?: Record<string, string>;
+    };
 
 /** Field errors keyed by the first path segment, first message wins: what react-hook-form's setError needs. */
 export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
@@ -20,7 +27,13 @@ export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
 /** Maps a thrown error to a failed result: expected errors keep their message, the rest are logged and hidden. */
 export function failureFrom(error: unknown): Extract<ActionResult<never>, { ok: false }> {
   if (error instanceof AppError) {
-    return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    return {
+      ok: false,
+      code: error.code,
+      ...(error.reason ? { reason: error.reason } : {}),
+      message: error.message,
+      fieldErrors: error.fieldErrors,
+    };
   }
   if (error instanceof z.ZodError) {
     return {

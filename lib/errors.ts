@@ -7,20 +7,38 @@ export type AppErrorCode =
   | "RATE_LIMITED"
   | "UNAVAILABLE";
 
+/**
+ * Why an expected failure happened, for code that must react to one case (the review queue shows an item
+ * again when its author edited it). Clients branch on these, never on a message's wording.
+ */
+export type AppErrorReason =
+  /** another moderator decided the item first, or it left the state the decision needs */
+  | "ALREADY_HANDLED"
+  /** the author edited the insight after the moderator opened it */
+  | "EDITED_SINCE_SEEN"
+  /** the acting account is suspended or banned */
+  | "ACCOUNT_BLOCKED";
+
 /** An expected failure, safe to show to the user as it is. */
 export class AppError extends Error {
   readonly code: AppErrorCode;
+  readonly reason?: AppErrorReason;
   readonly fieldErrors?: Record<string, string>;
   readonly retryAfterSeconds?: number;
 
   constructor(
     code: AppErrorCode,
     message: string,
-    options: { fieldErrors?: Record<string, string>; retryAfterSeconds?: number } = {},
+    options: {
+      reason?: AppErrorReason;
+      fieldErrors?: Record<string, string>;
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     super(message);
     this.name = "AppError";
     this.code = code;
+    this.reason = options.reason;
     this.fieldErrors = options.fieldErrors;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
