@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useState } from "react";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { toast } from "@/components/ui/toaster";
 import type { ActionResult } from "@/lib/action-result";
@@ -27,23 +27,17 @@ export function useAction<Args extends unknown[], T>(
   handlers: Handlers<T> = {},
 ) {
   const [pending, setPending] = useState(false);
-  // The latest handlers, so `run` keeps one identity while the component re-renders.
-  const latest = useRef(handlers);
-  latest.current = handlers;
-  const run = useCallback(
-    async (...args: Args): Promise<ActionOutcome<T>> => {
-      setPending(true);
-      try {
-        const outcome = await callAction(() => action(...args));
-        if (outcome.ok) await latest.current.onSuccess?.(outcome.data);
-        else (latest.current.onFailure ?? showToast)(outcome);
-        return outcome;
-      } finally {
-        setPending(false);
-      }
-    },
-    [action],
-  );
+  async function run(...args: Args): Promise<ActionOutcome<T>> {
+    setPending(true);
+    try {
+      const outcome = await callAction(() => action(...args));
+      if (outcome.ok) await handlers.onSuccess?.(outcome.data);
+      else (handlers.onFailure ?? showToast)(outcome);
+      return outcome;
+    } finally {
+      setPending(false);
+    }
+  }
   return { run, pending };
 }
 
