@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth";
 import { describeBlock, getAccountState, type AccountBlock, type SessionUser } from "@/lib/data/users";
@@ -23,11 +24,34 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
   return (await getViewer()).user;
 }
 
-export async function requireUser(): Promise<SessionUser> {
+/**
+ * The signed-in, active user an action acts as; with `permitted` (a predicate from
+ * lib/domain/permissions.ts), only when it allows them. The data layer checks again on the record itself.
+ */
+export async function requireUser(
+  permitted?: (user: SessionUser) => boolean,
+  message = "You do not have permission to do this.",
+): Promise<SessionUser> {
   const { user, block } = await getViewer();
-  if (user) return user;
-  if (block) throw new AppError("FORBIDDEN", describeBlock(block));
-  throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+  if (block) throw new AppError("FORBIDDEN", describeBlock(block), { reason: "ACCOUNT_BLOCKED" });
+  if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+  if (permitted && !permitted(user)) throw new AppError("FORBIDDEN", message);
+  return user;
+}
+
+/**
+ * The user opening a page that is not for everyone. Signed-out visitors go to sign-in and come back to
+ * `path`; accounts the rule refuses, and suspended or banned ones, get the 403 page.
+ */
+export async function requirePageUser(
+  path: string,
+  permitted: (user: SessionUser) => boolean = () => true,
+): Promise<SessionUser> {
+  const { user, block } = await getViewer();
+  if (block) forbidden();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  if (!permitted(user)) forbidden();
+  return user;
 }
 
 export async function requireRole(...roles: Role[]): Promise<SessionUser> {
