@@ -12,9 +12,9 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import type { OwnModerationNote } from "@/lib/data/moderation";
 import { APPEAL_MAX, DECISION_REASON_LABELS } from "@/lib/domain/moderation";
+import { APPEAL_STATUS_LABELS } from "@/lib/domain/moderation-labels";
 import type { InsightStatus } from "@/lib/generated/prisma/enums";
 import { appealSchema } from "@/lib/validation/moderation";
-import { APPEAL_STATUS_LABELS } from "./labels";
 
 type AppealFormInput = z.input<typeof appealSchema>;
 type AppealFormValues = z.output<typeof appealSchema>;
