@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { articleFeedbackAction, reactAction } from "@/app/(site)/articles/[slug]/actions";
+import { articleFeedbackAction, reactAction } from "@/lib/actions/insights";
 import { AppError } from "@/lib/errors";
 import { rankInsights, type ReactionCounts } from "@/lib/domain/ranking";
 import type { ReactionKind } from "@/lib/generated/prisma/enums";

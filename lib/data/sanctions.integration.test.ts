@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { addInsightAction, reactAction } from "@/app/(site)/articles/[slug]/actions";
+import { addInsightAction, reactAction } from "@/lib/actions/insights";
 import { tags } from "@/lib/cache-tags";
 import { AppError } from "@/lib/errors";
 import { closeAppConnections, rejectionOf } from "@/lib/testing/integration";
