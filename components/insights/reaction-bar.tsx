@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useViewer } from "@/components/layout/viewer-provider";
 import { toast } from "@/components/ui/toaster";
-import { reactAction } from "@/lib/actions/insights";
+import { reactAction } from "@/lib/actions/reactions";
 import type { ReactionCounts, ReactionKindName } from "@/lib/domain/ranking";
 import { cn } from "@/lib/utils";
 import { useArticleViewer } from "./article-viewer";

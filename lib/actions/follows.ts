@@ -1,9 +1,9 @@
 "use server";
 
 import { runAction, type ActionResult } from "@/lib/action-result";
-import { listMyFollows, setFollow, type FollowedPage } from "@/lib/data/follows";
+import { setFollow } from "@/lib/data/follows";
 import { requireUser } from "@/lib/session";
-import { listFollowsSchema, setFollowSchema } from "@/lib/validation/follows";
+import { setFollowSchema } from "@/lib/validation/follows";
 
 // Following is private to the member and shows on no cached page, so there is nothing to revalidate.
 
@@ -12,14 +12,5 @@ export async function setFollowAction(input: unknown): Promise<ActionResult<{ fo
   return runAction(async () => {
     const user = await requireUser();
     return setFollow(user, setFollowSchema.parse(input));
-  });
-}
-
-/** The next page of the member's followed domains or articles. */
-export async function loadMoreFollowsAction(input: unknown): Promise<ActionResult<FollowedPage>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const { kind, cursor } = listFollowsSchema.parse(input);
-    return listMyFollows(user, { kind, cursor });
   });
 }

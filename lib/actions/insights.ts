@@ -5,13 +5,10 @@ import { after } from "next/server";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { tags } from "@/lib/cache-tags";
 import { createInsight, deleteInsight, editInsight, type InsightChange } from "@/lib/data/insights";
-import { setArticleFeedback, setReaction } from "@/lib/data/reactions";
-import type { ReactionCounts } from "@/lib/domain/ranking";
 import { requestBadgeEvaluation } from "@/lib/jobs/badges";
 import { requestFollowerNotifications } from "@/lib/jobs/follows";
 import { requireUser } from "@/lib/session";
 import { addInsightSchema, deleteInsightSchema, editInsightSchema } from "@/lib/validation/insight";
-import { articleFeedbackSchema, reactSchema } from "@/lib/validation/reaction";
 
 type InsightResult = { id: string; status: InsightChange["status"] };
 
@@ -54,28 +51,5 @@ export async function deleteInsightAction(input: unknown): Promise<ActionResult<
     expireAffectedPages(change);
     after(() => requestBadgeEvaluation([user.id]));
     return { id: change.id };
-  });
-}
-
-export async function reactAction(
-  input: unknown,
-): Promise<ActionResult<{ counts: ReactionCounts; mine: string | null }>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const result = await setReaction(user, reactSchema.parse(input));
-    updateTag(tags.article(result.articleId));
-    after(() => requestBadgeEvaluation([result.authorId]));
-    return { counts: result.counts, mine: result.mine };
-  });
-}
-
-export async function articleFeedbackAction(
-  input: unknown,
-): Promise<ActionResult<{ liked: boolean; yesCount: number }>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const result = await setArticleFeedback(user, articleFeedbackSchema.parse(input));
-    updateTag(tags.article(result.articleId));
-    return { liked: result.liked, yesCount: result.yesCount };
   });
 }

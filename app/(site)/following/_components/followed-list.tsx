@@ -7,9 +7,9 @@ import { FollowButton } from "@/components/follows/follow-button";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { toast } from "@/components/ui/toaster";
-import { loadMoreFollowsAction } from "@/lib/actions/follows";
 import type { FollowedPage } from "@/lib/data/follows";
 import type { FollowKind } from "@/lib/validation/follows";
+import { loadMoreFollowsAction } from "../actions";
 
 const COPY: Record<FollowKind, { heading: string; empty: string; invite: string; browse: string }> = {
   domain: {

@@ -8,7 +8,7 @@ import { useViewer } from "@/components/layout/viewer-provider";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toaster";
-import { articleFeedbackAction } from "@/lib/actions/insights";
+import { articleFeedbackAction } from "../actions";
 
 /** "Like this article?" Yes/No for members, remembered and changeable; a No may carry a one-line reason. */
 export function ArticleFeedback({
