@@ -1,6 +1,10 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypeScript from "eslint-config-next/typescript";
 import { defineConfig, globalIgnores } from "eslint/config";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig([
   ...nextCoreWebVitals,
@@ -18,7 +22,7 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      // The data access layer is the only way to the database (STYLE.md).
+      // The data access layer is the only way to the database (docs/architecture.md).
       "no-restricted-imports": [
         "error",
         {
@@ -33,5 +37,33 @@ export default defineConfig([
   {
     files: ["lib/data/**", "lib/db.ts", "prisma/**", "lib/cli/**", "lib/testing/**", "e2e/**", "bench/**"],
     rules: { "no-restricted-imports": "off" },
+  },
+  // Imports point one way: app → components → lib (docs/architecture.md). The rule resolves each import,
+  // so `@/app/…` and `../app/…` are caught alike. Tests are left out: they drive the code from its
+  // entry points (a route handler, a rendered component), whichever layer those live in.
+  {
+    files: ["lib/**", "components/**"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          basePath: root,
+          zones: [
+            {
+              target: "./lib",
+              from: ["./app", "./components"],
+              message: "lib/ may not import app/ or components/: move what both need into lib/.",
+            },
+            {
+              target: "./components",
+              from: "./app",
+              message:
+                "components/ may not import app/: move what both need into lib/ (server actions to lib/actions/).",
+            },
+          ],
+        },
+      ],
+    },
   },
 ]);

@@ -26,6 +26,8 @@ export default defineConfig({
             "lib/**/*.test.ts",
             "lib/**/*.test.tsx",
             "components/**/*.test.tsx",
+            "app/**/*.test.ts",
+            "app/**/*.test.tsx",
             "prisma/**/*.test.ts",
           ],
           exclude: [...notOurs, "**/*.integration.test.ts"],

@@ -1,7 +1,7 @@
 import { Award, Medal } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import type { BadgeChipData, BadgeTierName } from "@/lib/domain/badge-labels";
 import { cn } from "@/lib/utils";
-import type { BadgeChipData, BadgeTierName } from "./labels";
 
 const VARIANT = {
   NONE: "default",

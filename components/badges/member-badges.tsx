@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { MemberBadge, PastMemberBadge } from "@/lib/data/badge-views";
+import { formatDay } from "@/lib/domain/dates";
 import { BadgeChip } from "./badge-chip";
-import { formatDay } from "./dates";
 
 function DomainName({ domain }: { domain: { name: string; slug: string } }) {
   return (

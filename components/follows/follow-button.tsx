@@ -4,12 +4,12 @@ import { Bell, BellRing } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import type { DomainViewerResponse } from "@/app/api/domains/[id]/me/route";
-import { setFollowAction } from "@/app/(site)/following/actions";
 import { useArticleViewer } from "@/components/insights/article-viewer";
 import { useViewer } from "@/components/layout/viewer-provider";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
+import { setFollowAction } from "@/lib/actions/follows";
+import type { DomainViewerResponse } from "@/lib/domain/viewer";
 import type { FollowKind } from "@/lib/validation/follows";
 
 type FollowButtonProps = {

@@ -2,9 +2,9 @@
 
 import { createContext, useCallback, useContext, useEffect, useState } from "react";
 import { useViewer } from "@/components/layout/viewer-provider";
-import type { ArticleViewerResponse } from "@/app/api/articles/[id]/me/route";
 import type { OwnInsight } from "@/lib/data/insights";
 import type { OwnModerationNote } from "@/lib/data/moderation";
+import type { ArticleViewerResponse } from "@/lib/domain/viewer";
 
 type ArticleViewerValue = {
   articleId: string;

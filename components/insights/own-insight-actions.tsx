@@ -2,7 +2,6 @@
 
 import { Pencil, Trash2 } from "lucide-react";
 import { useState } from "react";
-import { deleteInsightAction, editInsightAction } from "@/app/(site)/articles/[slug]/actions";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -14,6 +13,7 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toaster";
+import { deleteInsightAction, editInsightAction } from "@/lib/actions/insights";
 import { useArticleViewer } from "./article-viewer";
 import { InsightEditor } from "./insight-editor";
 

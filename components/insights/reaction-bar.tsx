@@ -3,9 +3,9 @@
 import { Heart, Lightbulb, PartyPopper, ThumbsDown, ThumbsUp } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { reactAction } from "@/app/(site)/articles/[slug]/actions";
 import { useViewer } from "@/components/layout/viewer-provider";
 import { toast } from "@/components/ui/toaster";
+import { reactAction } from "@/lib/actions/reactions";
 import type { ReactionCounts, ReactionKindName } from "@/lib/domain/ranking";
 import { cn } from "@/lib/utils";
 import { useArticleViewer } from "./article-viewer";

@@ -5,7 +5,6 @@ import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useId } from "react";
-import { badgeLabel, type BadgeTierName } from "@/components/badges/labels";
 import { InitialsAvatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import {
@@ -18,6 +17,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { Skeleton } from "@/components/ui/skeleton";
+import { badgeLabel, type BadgeTierName } from "@/lib/domain/badge-labels";
 import { cn } from "@/lib/utils";
 import { useViewer } from "./viewer-provider";
 

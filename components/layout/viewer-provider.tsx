@@ -4,7 +4,7 @@ import { signOut } from "next-auth/react";
 import { usePathname } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { toast } from "@/components/ui/toaster";
-import type { MeResponse } from "@/app/api/me/route";
+import type { MeResponse } from "@/lib/domain/viewer";
 
 export type Viewer =
   | { status: "loading"; user: null }

@@ -7,7 +7,6 @@ import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { reportInsightAction } from "@/app/(site)/insights/actions";
 import { useArticleViewer } from "@/components/insights/article-viewer";
 import { useViewer } from "@/components/layout/viewer-provider";
 import { Button } from "@/components/ui/button";
@@ -22,6 +21,7 @@ import {
 import { Field, fieldControlProps } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
+import { reportInsightAction } from "@/lib/actions/moderation";
 import { REPORT_REASON_LABELS, REPORTS_TO_HIDE } from "@/lib/domain/moderation";
 import { NOTE_MAX, REPORT_REASONS, reportInsightSchema } from "@/lib/validation/moderation";
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { badgeLabel, TIER_RANK, type BadgeChipData, type BadgeTierName } from "@/components/badges/labels";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
+import { badgeLabel, TIER_RANK, type BadgeChipData, type BadgeTierName } from "@/lib/domain/badge-labels";
 import { CONTRIBUTOR_TIERS, TOP_VOICE } from "@/lib/domain/badges";
 import { LEADERBOARD_SIZE, periodDays, type LeaderboardPeriod } from "@/lib/domain/leaderboards";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { articleFeedbackAction, reactAction } from "@/app/(site)/articles/[slug]/actions";
+import { articleFeedbackAction } from "@/app/(site)/articles/[slug]/actions";
+import { reactAction } from "@/lib/actions/reactions";
 import { AppError } from "@/lib/errors";
 import { rankInsights, type ReactionCounts } from "@/lib/domain/ranking";
 import type { ReactionKind } from "@/lib/generated/prisma/enums";

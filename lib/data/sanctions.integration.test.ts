@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { addInsightAction, reactAction } from "@/app/(site)/articles/[slug]/actions";
+import { addInsightAction } from "@/lib/actions/insights";
+import { reactAction } from "@/lib/actions/reactions";
 import { tags } from "@/lib/cache-tags";
 import { AppError } from "@/lib/errors";
 import { closeAppConnections, rejectionOf } from "@/lib/testing/integration";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BadgeChip } from "@/components/badges/badge-chip";
-import { criteriaText } from "@/components/badges/labels";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { listBadges, type BadgeSummary } from "@/lib/data/badge-views";
+import { criteriaText } from "@/lib/domain/badge-labels";
 
 // The same for every reader, from Next's cache; the granting job revalidates the `badges` tag.
 export const revalidate = 3600;

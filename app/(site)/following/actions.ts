@@ -1,19 +1,9 @@
 "use server";
 
 import { runAction, type ActionResult } from "@/lib/action-result";
-import { listMyFollows, setFollow, type FollowedPage } from "@/lib/data/follows";
+import { listMyFollows, type FollowedPage } from "@/lib/data/follows";
 import { requireUser } from "@/lib/session";
-import { listFollowsSchema, setFollowSchema } from "@/lib/validation/follows";
-
-// Following is private to the member and shows on no cached page, so there is nothing to revalidate.
-
-/** Follow or unfollow a domain or an article (the Follow button on their pages and on /following). */
-export async function setFollowAction(input: unknown): Promise<ActionResult<{ following: boolean }>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    return setFollow(user, setFollowSchema.parse(input));
-  });
-}
+import { listFollowsSchema } from "@/lib/validation/follows";
 
 /** The next page of the member's followed domains or articles. */
 export async function loadMoreFollowsAction(input: unknown): Promise<ActionResult<FollowedPage>> {

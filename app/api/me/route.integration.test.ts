@@ -1,7 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { MeResponse } from "@/lib/domain/viewer";
 import { createPrismaClient } from "@/prisma/client";
 import { createArticle, createInsight, createUser, distinctInsightText } from "@/prisma/factories";
-import { GET, type MeResponse } from "./route";
+import { GET } from "./route";
 
 // The header's viewer data: the moderation queue's count is for moderators and admins only.
 const session = vi.hoisted(() => ({ userId: null as string | null }));

@@ -1,25 +1,10 @@
 import { NextResponse } from "next/server";
-import { listMenuBadges, type MenuBadge } from "@/lib/data/badge-views";
+import { listMenuBadges } from "@/lib/data/badge-views";
 import { countModerationQueue } from "@/lib/data/moderation";
 import { countUnreadNotifications } from "@/lib/data/notifications";
 import { describeBlock } from "@/lib/data/users";
+import type { MeResponse } from "@/lib/domain/viewer";
 import { getViewer } from "@/lib/session";
-
-export type MeResponse = {
-  user: {
-    name: string;
-    handle: string;
-    role: "MEMBER" | "MODERATOR" | "ADMIN";
-    /** the badges the member holds now, highest tier of each family only, for the account menu */
-    badges: MenuBadge[];
-  } | null;
-  /** set when a session exists but its account may no longer act: the client signs out and says why */
-  blocked: string | null;
-  /** the number on the header's bell; 0 when signed out */
-  unreadNotifications: number;
-  /** items awaiting a moderator, for the header's Moderation link; null for everyone but moderators and admins */
-  moderationQueueCount: number | null;
-};
 
 // The signed-in parts of cached pages ask here who is reading, so the pages themselves stay shared.
 export async function GET() {

@@ -1,8 +1,8 @@
 import { FileText, Plus, Upload } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ArticleStatusBadge } from "@/components/editorial/article-status-badge";
-import { domainOptionsOf } from "@/components/editorial/domain-options";
+import { ArticleStatusBadge } from "@/app/(admin)/admin/_components/article-status-badge";
+import { domainOptionsOf } from "@/app/(admin)/admin/_components/domain-options";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { controlClassName } from "@/components/ui/input";

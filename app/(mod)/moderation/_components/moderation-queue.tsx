@@ -3,9 +3,9 @@
 import { Inbox, Keyboard } from "lucide-react";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useViewer } from "@/components/layout/viewer-provider";
+import { queueShortcutFor } from "../_lib/queue-shortcuts";
+import { appendPage, clampIndex, putBack, takeOut } from "../_lib/queue-state";
 import { QUEUE_SHORTCUTS } from "./keyboard-help-dialog";
-import { appendPage, clampIndex, putBack, takeOut } from "@/components/moderation/queue-state";
-import { queueShortcutFor } from "@/components/moderation/queue-shortcuts";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { toast } from "@/components/ui/toaster";

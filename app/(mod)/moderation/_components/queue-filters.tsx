@@ -1,12 +1,12 @@
 import Form from "next/form";
 import Link from "next/link";
-import { QUEUE_KIND_FILTER_LABELS } from "@/components/moderation/labels";
 import { Button } from "@/components/ui/button";
 import { controlClassName } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { DomainTreeItem } from "@/lib/data/content";
 import type { QueueFilters as Filters } from "@/lib/data/moderation";
 import { REPORT_REASON_LABELS } from "@/lib/domain/moderation";
+import { QUEUE_KIND_FILTER_LABELS } from "@/lib/domain/moderation-labels";
 import { cn } from "@/lib/utils";
 import { QUEUE_KINDS, REPORT_REASONS } from "@/lib/validation/moderation";
 

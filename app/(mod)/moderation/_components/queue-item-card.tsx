@@ -2,7 +2,6 @@
 
 import { Check, CircleAlert, ExternalLink, Flag, Gavel, ShieldCheck, Trash2, X } from "lucide-react";
 import Link from "next/link";
-import { APPEALED_MODERATOR_MESSAGE, QUEUE_KIND_LABELS, TRUST_LABELS } from "@/components/moderation/labels";
 import { ArticleMarkdown, InsightMarkdown } from "@/components/markdown/markdown";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { InitialsAvatar } from "@/components/ui/avatar";
@@ -11,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { QueueItem } from "@/lib/data/moderation";
 import { DECISION_REASON_LABELS, REPORT_REASON_LABELS } from "@/lib/domain/moderation";
+import { APPEALED_MODERATOR_MESSAGE, QUEUE_KIND_LABELS, TRUST_LABELS } from "@/lib/domain/moderation-labels";
 import { cn } from "@/lib/utils";
 
 const KIND_VARIANT = {

@@ -1,73 +1,11 @@
 "use server";
 
 import { updateTag } from "next/cache";
-import { after } from "next/server";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { tags } from "@/lib/cache-tags";
-import { createInsight, deleteInsight, editInsight, type InsightChange } from "@/lib/data/insights";
-import { setArticleFeedback, setReaction } from "@/lib/data/reactions";
-import type { ReactionCounts } from "@/lib/domain/ranking";
-import { requestBadgeEvaluation } from "@/lib/jobs/badges";
-import { requestFollowerNotifications } from "@/lib/jobs/follows";
+import { setArticleFeedback } from "@/lib/data/reactions";
 import { requireUser } from "@/lib/session";
-import { addInsightSchema, deleteInsightSchema, editInsightSchema } from "@/lib/validation/insight";
-import { articleFeedbackSchema, reactSchema } from "@/lib/validation/reaction";
-
-type InsightResult = { id: string; status: InsightChange["status"] };
-
-// The author sees their change at once (updateTag, not stale-while-revalidate): the article page, the
-// author's profile and the insight's history. An action that updates tags answers with the refreshed page,
-// so the client needs no router.refresh() (which the browser may answer from its HTTP cache).
-function expireAffectedPages(change: InsightChange) {
-  updateTag(tags.article(change.articleId));
-  updateTag(tags.memberHandle(change.authorHandle));
-  updateTag(tags.insight(change.id));
-}
-
-export async function addInsightAction(input: unknown): Promise<ActionResult<InsightResult>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const change = await createInsight(user, addInsightSchema.parse(input));
-    expireAffectedPages(change);
-    // Badges follow within seconds, after the response (the member sees their progress at once anyway).
-    if (change.status === "PUBLISHED") after(() => requestBadgeEvaluation([user.id]));
-    if (change.status === "PUBLISHED") after(() => requestFollowerNotifications({ insightId: change.id }));
-    return { id: change.id, status: change.status };
-  });
-}
-
-export async function editInsightAction(input: unknown): Promise<ActionResult<InsightResult>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const change = await editInsight(user, editInsightSchema.parse(input));
-    expireAffectedPages(change);
-    // An edit held for review takes the insight off the page: its badges may change.
-    if (change.heldForReview) after(() => requestBadgeEvaluation([user.id]));
-    return { id: change.id, status: change.status };
-  });
-}
-
-export async function deleteInsightAction(input: unknown): Promise<ActionResult<{ id: string }>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const change = await deleteInsight(user, deleteInsightSchema.parse(input));
-    expireAffectedPages(change);
-    after(() => requestBadgeEvaluation([user.id]));
-    return { id: change.id };
-  });
-}
-
-export async function reactAction(
-  input: unknown,
-): Promise<ActionResult<{ counts: ReactionCounts; mine: string | null }>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const result = await setReaction(user, reactSchema.parse(input));
-    updateTag(tags.article(result.articleId));
-    after(() => requestBadgeEvaluation([result.authorId]));
-    return { counts: result.counts, mine: result.mine };
-  });
-}
+import { articleFeedbackSchema } from "@/lib/validation/reaction";
 
 export async function articleFeedbackAction(
   input: unknown,

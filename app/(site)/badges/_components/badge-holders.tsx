@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BadgeChip } from "@/components/badges/badge-chip";
-import { criteriaText } from "@/components/badges/labels";
 import { InitialsAvatar } from "@/components/ui/avatar";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getBadgeHolders } from "@/lib/data/badge-views";
+import { criteriaText } from "@/lib/domain/badge-labels";
 import { isSlugParam } from "@/lib/validation/text";
 
 export async function badgeMetadata(slug: string): Promise<Metadata> {

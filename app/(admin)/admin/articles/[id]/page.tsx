@@ -2,7 +2,7 @@ import { ThumbsDown, ThumbsUp } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { domainOptionsOf } from "@/components/editorial/domain-options";
+import { domainOptionsOf } from "@/app/(admin)/admin/_components/domain-options";
 import { Pagination } from "@/components/ui/pagination";
 import { RelativeTime } from "@/components/ui/relative-time";
 import {

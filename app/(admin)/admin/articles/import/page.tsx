@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { domainOptionsOf } from "@/components/editorial/domain-options";
+import { domainOptionsOf } from "@/app/(admin)/admin/_components/domain-options";
 import { listDomainsForAdmin } from "@/lib/data/editorial";
 import { requireAdminPage } from "../../require-admin";
 import { ImportOutlineForm } from "./_components/import-outline-form";

@@ -5,7 +5,7 @@ import { ArrowDown, ArrowUp, FolderTree, Pencil, Plus, Trash2, Waypoints } from 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { showActionErrors } from "@/components/editorial/form-result";
+import { showActionErrors } from "@/app/(admin)/admin/_components/form-result";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {

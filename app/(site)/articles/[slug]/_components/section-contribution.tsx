@@ -12,8 +12,8 @@ import { InsightMarkdown } from "@/components/markdown/markdown";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
+import { addInsightAction } from "@/lib/actions/insights";
 import { randomUuid } from "@/lib/uuid";
-import { addInsightAction } from "../actions";
 
 const STATUS_BADGE = {
   PENDING: { label: "Awaiting review", variant: "warning" },

@@ -1,9 +1,10 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { appealDecision, rejectInsight, reportInsight } from "@/lib/data/moderation";
 import type { SessionUser } from "@/lib/data/users";
+import type { ArticleViewerResponse } from "@/lib/domain/viewer";
 import { createPrismaClient } from "@/prisma/client";
 import { createArticle, createInsight, createUser, distinctInsightText } from "@/prisma/factories";
-import { GET, type ArticleViewerResponse } from "./route";
+import { GET } from "./route";
 
 // The reader's own part of an article page: moderators' decisions on their insights (for the author only)
 // and which insights they have reported.

@@ -2,28 +2,11 @@ import { NextResponse } from "next/server";
 import { getContributorProgress } from "@/lib/data/badges";
 import { getArticleView } from "@/lib/data/content";
 import { listViewerFollows } from "@/lib/data/follows";
-import { listOwnInsightsOnArticle, type OwnInsight } from "@/lib/data/insights";
-import { listOwnModerationNotes, listViewerReports, type OwnModerationNote } from "@/lib/data/moderation";
-import type { ContributorProgress } from "@/lib/domain/badges";
+import { listOwnInsightsOnArticle } from "@/lib/data/insights";
+import { listOwnModerationNotes, listViewerReports } from "@/lib/data/moderation";
 import { getOwnArticleFeedback, listOwnReactionsOnArticle } from "@/lib/data/reactions";
-import type { ReactionKindName } from "@/lib/domain/ranking";
+import type { ArticleViewerResponse } from "@/lib/domain/viewer";
 import { getCurrentUser, type SessionUser } from "@/lib/session";
-
-export type ArticleViewerResponse = {
-  signedIn: boolean;
-  insights: OwnInsight[];
-  /** insight id → the reader's reaction */
-  reactions: Record<string, ReactionKindName>;
-  feedback: { liked: boolean; reason: string | null } | null;
-  /** the reader's way to the next Contributor tier */
-  progress: ContributorProgress | null;
-  /** own insight id → a moderator's decision on it and the appeal, for the author's eyes only */
-  moderation: Record<string, OwnModerationNote>;
-  /** insights on the page the reader has already reported */
-  reportedInsightIds: string[];
-  /** whether the reader follows the article (new insights on it are notified) */
-  following: boolean;
-};
 
 /** The reader's own insights, with what moderators decided about them. */
 async function ownInsightsWithNotes(user: SessionUser, articleId: string) {

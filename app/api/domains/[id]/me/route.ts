@@ -1,12 +1,7 @@
 import { NextResponse } from "next/server";
 import { listViewerFollows } from "@/lib/data/follows";
+import type { DomainViewerResponse } from "@/lib/domain/viewer";
 import { getCurrentUser } from "@/lib/session";
-
-export type DomainViewerResponse = {
-  signedIn: boolean;
-  /** whether the reader follows the domain (new articles in it and its child domains are notified) */
-  following: boolean;
-};
 
 // The signed-in reader's own part of a cached domain page: whether they follow it.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { ArticleStatusBadge } from "@/components/editorial/article-status-badge";
-import type { DomainOption } from "@/components/editorial/domain-options";
+import { ArticleStatusBadge } from "@/app/(admin)/admin/_components/article-status-badge";
+import type { DomainOption } from "@/app/(admin)/admin/_components/domain-options";
 import type { AdminArticle } from "@/lib/data/editorial";
 import { ARTICLE_KIND_LABELS } from "@/lib/validation/editorial";
 import { DetailsForm } from "./details-form";

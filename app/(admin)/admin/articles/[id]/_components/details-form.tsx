@@ -2,9 +2,9 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
-import { ArticleFields } from "@/components/editorial/article-fields";
-import type { DomainOption } from "@/components/editorial/domain-options";
-import { showActionErrors } from "@/components/editorial/form-result";
+import { ArticleFields } from "@/app/(admin)/admin/_components/article-fields";
+import type { DomainOption } from "@/app/(admin)/admin/_components/domain-options";
+import { showActionErrors } from "@/app/(admin)/admin/_components/form-result";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";

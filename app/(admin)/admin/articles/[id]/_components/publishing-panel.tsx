@@ -3,7 +3,7 @@
 import { CalendarClock, Eye, ExternalLink, Send, Undo2, X } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { ArticleStatusBadge, formatUtc } from "@/components/editorial/article-status-badge";
+import { ArticleStatusBadge, formatUtc } from "@/app/(admin)/admin/_components/article-status-badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import {
   Dialog,

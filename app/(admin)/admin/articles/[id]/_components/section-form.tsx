@@ -2,8 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
-import { showActionErrors } from "@/components/editorial/form-result";
-import { SectionPreview } from "@/components/editorial/section-preview";
+import { showActionErrors } from "@/app/(admin)/admin/_components/form-result";
+import { SectionPreview } from "@/app/(admin)/admin/_components/section-preview";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldControlProps } from "@/components/ui/field";

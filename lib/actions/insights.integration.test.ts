@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createPrismaClient } from "@/prisma/client";
 import { createArticle, createInsight, createUser, distinctInsightText } from "@/prisma/factories";
-import { addInsightAction, deleteInsightAction, editInsightAction } from "./actions";
+import { addInsightAction, deleteInsightAction, editInsightAction } from "./insights";
 
 // The actions as a browser calls them: the session says who is signed in (the JWT carries only the id),
 // Next's cache and after() are stood in for, and the badge queue is recorded.

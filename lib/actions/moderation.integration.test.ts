@@ -2,9 +2,9 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { hashBody } from "@/lib/insight-hash";
 import { createPrismaClient } from "@/prisma/client";
 import { createArticle, createUser, FACTORY_INSIGHT_BODY } from "@/prisma/factories";
-import { appealDecisionAction, reportInsightAction } from "./actions";
+import { appealDecisionAction, reportInsightAction } from "./moderation";
 
-// The members' moderation actions as a browser calls them (see app/(site)/articles/[slug]/actions tests).
+// The members' moderation actions as a browser calls them (see the insight actions tests).
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("next-auth", () => ({
   getServerSession: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
