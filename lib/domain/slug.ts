@@ -1,3 +1,6 @@
+import { transliterate } from "transliteration";
+import { randomUuid } from "@/lib/uuid";
+
 /** Lower-case words joined by single hyphens: the shape of every slug, handle and anchor. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -21,9 +24,13 @@ export const RESERVED_HANDLES = new Set([
   "deleted",
 ]);
 
-/** Turns any text into a slug: accents folded, punctuation dropped, words joined by hyphens. */
+/**
+ * Turns text in any script into a slug: transliterated to Latin letters ("Łódź" → "lodz", "Привет" →
+ * "privet", "中文" → "zhong-wen"), accents folded, punctuation and emoji dropped, words joined by hyphens.
+ * Empty when nothing readable is left.
+ */
 export function slugify(text: string, maxLength = 80): string {
-  const slug = text
+  const slug = transliterate(text)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -31,6 +38,17 @@ export function slugify(text: string, maxLength = 80): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
   return slug.slice(0, maxLength).replace(/-+$/, "");
+}
+
+/** What a new record is, when its slug cannot come from its name: the slug then starts with it. */
+export type SlugKind = "article" | "guide" | "domain" | "section";
+
+/**
+ * The slug for a new record named `text`: slugify's, or `<kind>-<short random id>` when the name has no
+ * letter or digit in any script (only emoji or punctuation), so such records still get distinct addresses.
+ */
+export function newSlug(text: string, kind: SlugKind, maxLength = 80): string {
+  return slugify(text, maxLength) || `${kind}-${randomUuid().slice(0, 8)}`;
 }
 
 /** A handle suggested from a display name: "Ada Lovelace" → "ada-lovelace", padded when too short. */
