@@ -1,28 +1,9 @@
 import { transliterate } from "transliteration";
 import { randomUuid } from "@/lib/uuid";
+import { HANDLE_MAX, HANDLE_MIN, RESERVED_HANDLES } from "./slug-shape";
 
-/** Lower-case words joined by single hyphens: the shape of every slug, handle and anchor. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export const HANDLE_MIN = 3;
-export const HANDLE_MAX = 30;
-
-/** Handles nobody may take: they would impersonate the platform or its staff. */
-export const RESERVED_HANDLES = new Set([
-  "admin",
-  "administrator",
-  "moderator",
-  "moderators",
-  "roundtable",
-  "staff",
-  "support",
-  "system",
-  "editor",
-  "editors",
-  "help",
-  "anonymous",
-  "deleted",
-]);
+// Making slugs from names. The transliteration tables are large, so this module is kept out of the
+// validation schemas that client-side forms load: the shape rules they check live in ./slug-shape.
 
 /**
  * Turns text in any script into a slug: transliterated to Latin letters ("Łódź" → "lodz", "Привет" →
@@ -63,13 +44,4 @@ export function handleFromName(name: string): string {
 export function nextHandleCandidate(handle: string, attempt: number): string {
   const suffix = `-${attempt + 1}`;
   return `${handle.slice(0, HANDLE_MAX - suffix.length).replace(/-+$/, "")}${suffix}`;
-}
-
-export function isValidHandle(handle: string): boolean {
-  return (
-    handle.length >= HANDLE_MIN &&
-    handle.length <= HANDLE_MAX &&
-    SLUG_PATTERN.test(handle) &&
-    !RESERVED_HANDLES.has(handle)
-  );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SLUG_PATTERN } from "@/lib/domain/slug";
+import { SLUG_PATTERN } from "@/lib/domain/slug-shape";
 
 // The public JSON API's parameters (app/api/v1). Everything arrives as strings from the URL; a missing or
 // empty query parameter takes its default, anything else malformed is a 400 with the field named.
