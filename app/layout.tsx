@@ -9,6 +9,13 @@ export const metadata: Metadata = {
   title: { default: `${SITE_NAME}: insights from people who do the work`, template: `%s · ${SITE_NAME}` },
   description: SITE_DESCRIPTION,
   applicationName: SITE_NAME,
+  // The ICO for browsers and tools that only ever ask for /favicon.ico; the SVG follows the colour scheme.
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+  },
   openGraph: { type: "website", siteName: SITE_NAME, title: SITE_NAME, description: SITE_DESCRIPTION },
   twitter: { card: "summary" },
 };

@@ -1,10 +1,11 @@
 import Markdown from "react-markdown";
 import type { Components, Options } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
+import remarkBreaks from "remark-breaks";
 import remarkGfm from "remark-gfm";
 
 // Relative imports: this file is also loaded by vitest runs that have no `@/` alias configured.
-import { remarkArticleShape, remarkInsightSubset, remarkSoftBreaks } from "../../lib/markdown/plugins";
+import { remarkArticleShape, remarkInsightSubset } from "../../lib/markdown/plugins";
 import { articleSanitizeSchema, insightSanitizeSchema } from "../../lib/markdown/schemas";
 import { articleUrlPolicy, insightUrlPolicy, isExternalHref, safeUrl } from "../../lib/markdown/url";
 
@@ -48,7 +49,7 @@ const articleOptions = {
 
 const insightOptions = {
   skipHtml: true,
-  remarkPlugins: [remarkGfm, remarkInsightSubset, remarkSoftBreaks],
+  remarkPlugins: [remarkGfm, remarkInsightSubset, remarkBreaks],
   rehypePlugins: [[rehypeSanitize, insightSanitizeSchema]],
   urlTransform: (url) => safeUrl(url, insightUrlPolicy),
   components: {

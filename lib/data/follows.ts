@@ -1,4 +1,6 @@
 import "server-only";
+import { z } from "zod";
+import { cursorCodec, cursorId, cursorTimestamp } from "@/lib/cursor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -135,17 +137,8 @@ type FollowedRow = {
   followedAt: Date;
 };
 
-function encodeCursor(row: FollowedRow): string {
-  return Buffer.from(`${row.followedAt.toISOString()}|${row.id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { followedAt: string; id: string } {
-  const [followedAt = "", id = ""] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!id || !/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(followedAt) || Number.isNaN(Date.parse(followedAt))) {
-    throw new AppError("INVALID_INPUT", "That page of your follows does not exist.");
-  }
-  return { followedAt, id };
-}
+/** The last follow a page showed: when it was made, and the followed domain's or article's id. */
+const followCursor = cursorCodec(z.object({ followedAt: cursorTimestamp, id: cursorId }));
 
 /**
  * The member's followed domains or articles, most recently followed first, a page at a time (keyset on
@@ -157,10 +150,13 @@ export async function listMyFollows(
   options: { kind: FollowKind; cursor?: string; limit?: number },
 ): Promise<FollowedPage> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? FOLLOWS_PAGE_SIZE), 1), MAX_PAGE_SIZE);
-  const cursor = options.cursor ? decodeCursor(options.cursor) : null;
+  const cursor = options.cursor ? followCursor.decode(options.cursor) : null;
+  if (options.cursor && !cursor)
+    throw new AppError("INVALID_INPUT", "That page of your follows does not exist.");
+  // Stored timestamps are UTC without a zone; the cursor's ISO text cast to timestamp reads as the same.
   const after = (createdAt: Prisma.Sql, id: Prisma.Sql) =>
     cursor
-      ? Prisma.sql`AND (${createdAt}, ${id}) < (${cursor.followedAt}::timestamp(3), ${cursor.id})`
+      ? Prisma.sql`AND (${createdAt}, ${id}) < (${cursor.followedAt.toISOString()}::timestamp(3), ${cursor.id})`
       : Prisma.empty;
   const rows =
     options.kind === "domain"
@@ -191,7 +187,8 @@ export async function listMyFollows(
       context: row.context,
       followedAt: row.followedAt.toISOString(),
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    nextCursor:
+      rows.length > limit && last ? followCursor.encode({ followedAt: last.followedAt, id: last.id }) : null,
   };
 }
 

@@ -1,4 +1,6 @@
 import "server-only";
+import { z } from "zod";
+import { cursorCodec, cursorId, cursorTimestamp } from "@/lib/cursor";
 import { db } from "@/lib/db";
 import { notificationText, type NotificationSubject } from "@/lib/domain/notification-text";
 import { AppError } from "@/lib/errors";
@@ -256,19 +258,8 @@ function itemOf(row: NotificationRow): NotificationItem | null {
   };
 }
 
-type Cursor = { updatedAt: string; id: string };
-
-function encodeCursor(row: { updatedAt: Date; id: string }): string {
-  return Buffer.from(`${row.updatedAt.toISOString()}|${row.id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): Cursor {
-  const [updatedAt = "", id = ""] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!id || Number.isNaN(Date.parse(updatedAt)) || !/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(updatedAt)) {
-    throw new AppError("INVALID_INPUT", "That page of notifications does not exist.");
-  }
-  return { updatedAt, id };
-}
+/** The last notification a page showed: when it last changed, and its id. */
+const notificationCursor = cursorCodec(z.object({ updatedAt: cursorTimestamp, id: cursorId }));
 
 /** The actor's notifications, most recently changed first, a page at a time (keyset on updatedAt, id). */
 export async function listNotifications(
@@ -276,10 +267,12 @@ export async function listNotifications(
   options: { cursor?: string; limit?: number } = {},
 ): Promise<NotificationPage> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? NOTIFICATIONS_PAGE_SIZE), 1), MAX_PAGE_SIZE);
-  const cursor = options.cursor ? decodeCursor(options.cursor) : null;
+  const cursor = options.cursor ? notificationCursor.decode(options.cursor) : null;
+  if (options.cursor && !cursor)
+    throw new AppError("INVALID_INPUT", "That page of notifications does not exist.");
   // Stored timestamps are UTC without a zone; the cursor's ISO text cast to timestamp reads as the same.
   const after = cursor
-    ? Prisma.sql`AND (n."updatedAt", n."id") < (${cursor.updatedAt}::timestamp(3), ${cursor.id})`
+    ? Prisma.sql`AND (n."updatedAt", n."id") < (${cursor.updatedAt.toISOString()}::timestamp(3), ${cursor.id})`
     : Prisma.empty;
   const rows = await db.$queryRaw<NotificationRow[]>`
     SELECT n."id", n."kind", n."reactionKind", n."actorCount", n."readAt", n."updatedAt", n."reason", n."message",
@@ -302,7 +295,10 @@ export async function listNotifications(
   const last = page.at(-1);
   return {
     items: page.map(itemOf).filter((item): item is NotificationItem => item !== null),
-    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? notificationCursor.encode({ updatedAt: last.updatedAt, id: last.id })
+        : null,
   };
 }
 

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { ArticleKind } from "@/lib/generated/prisma/enums";
 import { siteUrl } from "@/lib/site";
 import {
-  encodeCursor,
+  insightCursor,
   publicArticleRequestSchema,
   publicMemberInsightsRequestSchema,
   publicSectionInsightsRequestSchema,
@@ -139,7 +139,7 @@ function toPage<R extends { id: string; publishedAt: Date | null }, T>(
   const last = shown[shown.length - 1];
   const nextCursor =
     rows.length > limit && last?.publishedAt
-      ? encodeCursor({ publishedAt: last.publishedAt, id: last.id })
+      ? insightCursor.encode({ publishedAt: last.publishedAt, id: last.id })
       : null;
   return { insights: shown.map(map), nextCursor };
 }
@@ -281,7 +281,7 @@ export async function listPublicSectionInsights(
         ...toPage(rows, limit, toInsightRecord),
       };
     },
-    ["public-section-insights", articleId, anchor, cursor ? encodeCursor(cursor) : "", String(limit)],
+    ["public-section-insights", articleId, anchor, cursor ? insightCursor.encode(cursor) : "", String(limit)],
     [tags.article(articleId)],
   );
   if (!result) throw new AppError("NOT_FOUND", "This article has no section with this anchor.");
@@ -333,7 +333,7 @@ export async function listPublicMemberInsights(
         })),
       };
     },
-    ["public-member-insights", handle, cursor ? encodeCursor(cursor) : "", String(limit)],
+    ["public-member-insights", handle, cursor ? insightCursor.encode(cursor) : "", String(limit)],
     [tags.memberHandle(handle)],
   );
   if (!result) throw new AppError("NOT_FOUND", "No member has this handle.");

@@ -286,7 +286,9 @@ describe("inquiry list and status", () => {
     });
     const valid = await listInquiries(admin, {
       status: "NEW",
-      cursor: Buffer.from(`${new Date().toISOString()}|zzz`).toString("base64url"),
+      cursor: Buffer.from(JSON.stringify({ createdAt: new Date().toISOString(), id: "zzz" })).toString(
+        "base64url",
+      ),
     });
     expect(valid.continued).toBe(true);
     expect(valid.inquiries.some((row) => row.id === newest)).toBe(false);

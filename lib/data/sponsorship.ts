@@ -1,6 +1,8 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { tags } from "@/lib/cache-tags";
+import { cursorCodec, cursorId, cursorTimestamp } from "@/lib/cursor";
 import { isSponsorActive, type SponsorView } from "@/lib/domain/sponsorship";
 import { AppError, uniqueViolation } from "@/lib/errors";
 import type { InquiryStatus, SponsorBudget } from "@/lib/generated/prisma/enums";
@@ -156,23 +158,8 @@ const inquirySelect = {
   domain: { select: { name: true, slug: true } },
 } as const;
 
-// The cursor is the last inquiry shown: its creation time and id, opaque to the page (base64url).
-type InquiryCursor = { createdAt: Date; id: string };
-
-const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
-
-function encodeInquiryCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
-}
-
-/** The cursor's position, or null when it is not one this list gave out (then the list starts over). */
-function decodeInquiryCursor(cursor: string | undefined): InquiryCursor | null {
-  if (!cursor) return null;
-  const [at = "", id = "", ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (rest.length > 0 || !id || !ISO_UTC.test(at)) return null;
-  const createdAt = new Date(at);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id };
-}
+/** The last inquiry a page showed: its creation time and id, opaque to the page. */
+const inquiryCursor = cursorCodec(z.object({ createdAt: cursorTimestamp, id: cursorId }));
 
 /**
  * One page of inquiries with one status, newest first, and how many there are of each status. Admins only.
@@ -186,7 +173,7 @@ export async function listInquiries(
 ): Promise<InquiryPage> {
   assertAdmin(actor);
   const status = input.status ?? "NEW";
-  const after = decodeInquiryCursor(input.cursor);
+  const after = input.cursor ? inquiryCursor.decode(input.cursor) : null;
   const [grouped, rows] = await Promise.all([
     db.sponsorInquiry.groupBy({ by: ["status"], _count: { _all: true } }),
     db.sponsorInquiry.findMany({
@@ -213,7 +200,10 @@ export async function listInquiries(
   return {
     status,
     continued: after !== null,
-    nextCursor: rows.length > INQUIRY_PAGE_SIZE && last ? encodeInquiryCursor(last.createdAt, last.id) : null,
+    nextCursor:
+      rows.length > INQUIRY_PAGE_SIZE && last
+        ? inquiryCursor.encode({ createdAt: last.createdAt, id: last.id })
+        : null,
     counts,
     inquiries: page.map((row) => ({
       ...row,

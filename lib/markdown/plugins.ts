@@ -179,7 +179,7 @@ function insightBlocks(nodes: Block[]): Block[] {
         return insightBlocks(node.children);
       case "code":
       case "html":
-        // Newlines inside become <br> through `remarkSoftBreaks`.
+        // Newlines inside become <br> through remark-breaks.
         return node.value.trim() ? [paragraph([text(node.value)])] : [];
       case "table":
         return node.children.map((row) =>
@@ -214,29 +214,4 @@ export function remarkInsightSubset() {
   return (tree: Root): void => {
     tree.children = insightBlocks(tree.children as Block[]) as RootContent[];
   };
-}
-
-/** remark-breaks behaviour: every newline inside text is a hard line break. */
-export function remarkSoftBreaks() {
-  return (tree: Root): void => {
-    splitNewlines(tree);
-  };
-}
-
-function splitNewlines(node: Nodes): void {
-  if (!("children" in node)) return;
-  const children = node.children as Nodes[];
-  const next: Nodes[] = [];
-  for (const child of children) {
-    if (child.type !== "text" || !/[\r\n]/.test(child.value)) {
-      splitNewlines(child);
-      next.push(child);
-      continue;
-    }
-    child.value.split(/\r\n|\r|\n/).forEach((line, index) => {
-      if (index > 0) next.push({ type: "break" });
-      if (line) next.push(text(line));
-    });
-  }
-  (node as { children: Nodes[] }).children = next;
 }

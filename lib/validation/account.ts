@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HANDLE_MAX, HANDLE_MIN, RESERVED_HANDLES, SLUG_PATTERN } from "@/lib/domain/slug";
+import { HANDLE_MAX, HANDLE_MIN, RESERVED_HANDLES, SLUG_PATTERN } from "@/lib/domain/slug-shape";
 
 export const PASSWORD_MIN = 10;
 

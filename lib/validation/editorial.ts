@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OUTLINE_LIMITS } from "@/lib/domain/outline";
-import { SLUG_PATTERN } from "@/lib/domain/slug";
+import { SLUG_PATTERN } from "@/lib/domain/slug-shape";
 
 // Zod schemas for the editorial back office (/admin/domains, /admin/articles). Each one checks the form in
 // the browser and the server action that receives it.

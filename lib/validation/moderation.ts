@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { APPEAL_MAX, AUDIT_ACTIONS, type AuditAction } from "@/lib/domain/moderation";
-import { SLUG_PATTERN } from "@/lib/domain/slug";
+import { SLUG_PATTERN } from "@/lib/domain/slug-shape";
 import { RECORD_ID_PATTERN } from "./text";
 
 // Zod schemas for reports, decisions and appeals: the same schema checks the form and the server action.

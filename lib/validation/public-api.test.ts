@@ -2,10 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fieldErrorsFrom } from "@/lib/action-result";
 import {
-  decodeCursor,
-  encodeCursor,
   INSIGHT_PAGE_SIZE,
   INSIGHTS_PER_SECTION,
+  insightCursor,
   publicArticleRequestSchema,
   publicMemberInsightsRequestSchema,
   publicSectionInsightsRequestSchema,
@@ -90,10 +89,10 @@ describe("limits", () => {
 
 describe("cursors", () => {
   it("round-trips a position through an opaque, URL-safe string", () => {
-    const cursor = encodeCursor(position);
+    const cursor = insightCursor.encode(position);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(cursor).not.toContain(position.id);
-    expect(decodeCursor(cursor)).toEqual(position);
+    expect(insightCursor.decode(cursor)).toEqual(position);
     const parsed = publicMemberInsightsRequestSchema.parse({ handle: "priya-raman", cursor });
     expect(parsed.cursor).toEqual(position);
   });
@@ -114,10 +113,10 @@ describe("cursors", () => {
     ["an impossible date", base64url(JSON.stringify(["2026-02-31T00:00:00.000Z", "abc"]))],
     ["an id with odd characters", base64url(JSON.stringify([position.publishedAt.toISOString(), "a b"]))],
     ["an extra element", base64url(JSON.stringify([position.publishedAt.toISOString(), "abc", 1]))],
-    ["padding", `${encodeCursor(position)}=`],
+    ["padding", `${insightCursor.encode(position)}=`],
     ["an over-long string", "A".repeat(400)],
   ])("refuses %s", (_case, cursor) => {
-    expect(decodeCursor(cursor)).toBeNull();
+    expect(insightCursor.decode(cursor)).toBeNull();
     expect(errorsOf(publicSectionInsightsRequestSchema, { slug: "a", anchor: "b", cursor })).toEqual({
       cursor: "This cursor is not valid: use a nextCursor from an earlier response.",
     });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { SLUG_PATTERN } from "@/lib/domain/slug";
+import { cursorCodec, cursorId, cursorTimestamp } from "@/lib/cursor";
+import { SLUG_PATTERN } from "@/lib/domain/slug-shape";
 
 // The public JSON API's parameters (app/api/v1). Everything arrives as strings from the URL; a missing or
 // empty query parameter takes its default, anything else malformed is a 400 with the field named.
@@ -10,38 +11,17 @@ export const PUBLIC_NAME_MAX = 120;
 export const INSIGHTS_PER_SECTION = { default: 10, max: 50 } as const;
 /** Insights per page of a section's or a member's list. */
 export const INSIGHT_PAGE_SIZE = { default: 20, max: 50 } as const;
-const CURSOR_MAX = 200;
 
 /** A position in a newest-first list of insights: the last one a page showed. */
 export type InsightCursor = { publishedAt: Date; id: string };
 
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;
-const cursorTuple = z.tuple([z.iso.datetime(), z.string().regex(ID_PATTERN)]);
-
-/** The opaque cursor for `position`: base64url (unpadded) of `["<publishedAt ISO>","<id>"]`. */
-export function encodeCursor(position: InsightCursor): string {
-  // Both parts are ASCII, so btoa (available in browsers and Node alike) is safe here.
-  const json = JSON.stringify([position.publishedAt.toISOString(), position.id]);
-  return btoa(json).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-/** The position a cursor stands for, or null when it is not one `encodeCursor` could have made. */
-export function decodeCursor(cursor: string): InsightCursor | null {
-  if (cursor.length > CURSOR_MAX || !BASE64URL_PATTERN.test(cursor)) return null;
-  let decoded: unknown;
-  try {
-    const base64 = cursor.replace(/-/g, "+").replace(/_/g, "/");
-    decoded = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, "=")));
-  } catch {
-    return null;
-  }
-  const parsed = cursorTuple.safeParse(decoded);
-  if (!parsed.success) return null;
-  const [publishedAt, id] = parsed.data;
-  const date = new Date(publishedAt);
-  return Number.isNaN(date.getTime()) ? null : { publishedAt: date, id };
-}
+/** The opaque cursor of a position: base64url (unpadded) of `["<publishedAt ISO>","<id>"]`. */
+export const insightCursor = cursorCodec(
+  z.codec(z.tuple([cursorTimestamp, cursorId]), z.object({ publishedAt: z.date(), id: z.string() }), {
+    decode: ([publishedAt, id]) => ({ publishedAt, id }),
+    encode: ({ publishedAt, id }): [Date, string] => [publishedAt, id],
+  }),
+);
 
 /** Query parameters come as `string | null` (URLSearchParams.get); null and "" both mean "not given". */
 const absentIfEmpty = (value: unknown) => (value === null || value === "" ? undefined : value);
@@ -73,7 +53,7 @@ const cursorParam = z.preprocess(
   z
     .string()
     .transform((value, ctx): InsightCursor => {
-      const position = decodeCursor(value);
+      const position = insightCursor.decode(value);
       if (!position) {
         ctx.addIssue({
           code: "custom",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SUSPENSION_DAYS } from "@/lib/domain/moderation";
-import { SLUG_PATTERN } from "@/lib/domain/slug";
+import { SLUG_PATTERN } from "@/lib/domain/slug-shape";
 import { plainText } from "./text";
 
 // Zod schemas for sanctions, member roles and trust overrides: the same schema checks the form and the

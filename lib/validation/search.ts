@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SLUG_PATTERN } from "@/lib/domain/slug";
+import { SLUG_PATTERN } from "@/lib/domain/slug-shape";
 
 // The search page's URL parameters (/search?q=&kind=&domain=&page=). Search never refuses a request: a
 // malformed parameter falls back to its default and an over-long query is cut, so any URL renders a page.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SLUG_PATTERN } from "@/lib/domain/slug";
+import { SLUG_PATTERN } from "@/lib/domain/slug-shape";
 
 // Guards for text from outside (URLs, forms, the API) before it reaches PostgreSQL, which refuses a NUL
 // character in text: free text loses its control characters, and a URL segment that cannot be a slug, a
