@@ -1,5 +1,6 @@
 // Posting, editing and deleting an insight on a seeded article: new and established members, what other
 // readers see, the revision history, and that a doubled or retried submission makes one insight.
+import { OFFLINE_MESSAGE } from "../lib/client/call-action";
 import type { Database } from "../prisma/client";
 import { createArticle, createInsight, distinctInsightText } from "../prisma/factories";
 import { expect, test } from "./fixtures";
@@ -248,7 +249,7 @@ test("retrying after a lost response makes one insight", async ({ page, db, make
   const textbox = form.getByRole("textbox", { name: "Your insight" });
   await textbox.fill(body);
   await form.getByRole("button", { name: "Post insight" }).click();
-  await expect(form.getByRole("alert")).toContainText("Your text is still here: try again.");
+  await expect(form.getByRole("alert")).toContainText(OFFLINE_MESSAGE);
   await expect(textbox).toHaveValue(body);
   await expect.poll(() => db.insight.count({ where: { authorId: user.id, sectionId } })).toBe(1);
 

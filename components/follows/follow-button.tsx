@@ -4,6 +4,7 @@ import { Bell, BellRing } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useAction } from "@/components/hooks/use-action";
 import { useArticleViewer } from "@/components/insights/article-viewer";
 import { useViewer } from "@/components/layout/viewer-provider";
 import { Button } from "@/components/ui/button";
@@ -41,7 +42,8 @@ export function FollowButton({ kind, id, name, returnTo, initialFollowing }: Fol
   const [fetched, setFetched] = useState<boolean | null>(null);
   /** what the reader chose on this page; wins over what was loaded */
   const [chosen, setChosen] = useState<boolean | null>(null);
-  const [busy, setBusy] = useState(false);
+  // A refusal or a dropped request rolls the toggle back; its message shows as a toast.
+  const { run: saveFollow, pending: busy } = useAction(setFollowAction);
 
   const askDomain = kind === "domain" && initialFollowing === undefined && signedIn;
   useEffect(() => {
@@ -80,16 +82,13 @@ export function FollowButton({ kind, id, name, returnTo, initialFollowing }: Fol
     const previous = following;
     const next = !previous;
     setChosen(next);
-    setBusy(true);
-    const result = await setFollowAction({ kind, id, following: next }).catch(() => null);
-    setBusy(false);
-    if (!result?.ok) {
+    const outcome = await saveFollow({ kind, id, following: next });
+    if (!outcome.ok) {
       setChosen(previous);
-      toast.error(result?.message ?? "We could not save that. Please try again.");
       return;
     }
-    setChosen(result.data.following);
-    if (result.data.following) {
+    setChosen(outcome.data.following);
+    if (outcome.data.following) {
       toast.success(`Following ${name}`, {
         description: WHAT_FOLLOWING_MEANS[kind],
         action: { label: "Manage", onClick: () => router.push("/following") },

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { useFormAction } from "@/components/hooks/use-action";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldControlProps } from "@/components/ui/field";
@@ -17,10 +18,10 @@ type Props<T> = {
   submitLabel: string;
   pendingLabel: string;
   /**
-   * sends the body and how long the member spent writing it (ms from their first keystroke or paste, or
-   * undefined if they changed nothing); a failed result's messages are shown and nothing typed is lost
+   * the action that sends the body and how long the member spent writing it (ms from their first keystroke
+   * or paste, or undefined if they changed nothing); a failure is shown on the form and nothing typed is lost
    */
-  onSubmit: (body: string, composeMs: number | undefined) => Promise<ActionResult<T> | null>;
+  onSubmit: (body: string, composeMs: number | undefined) => Promise<ActionResult<T>>;
   onSuccess: (data: T) => void | Promise<void>;
   onCancel?: () => void;
 };
@@ -57,26 +58,15 @@ export function InsightEditor<T>({
         ? "text-success"
         : "text-muted-foreground";
 
-  async function submit(values: InsightFormInput) {
-    const result = await onSubmit(values.body, composeMsSince(firstInputAt));
-    if (!result) {
-      form.setError("root", {
-        message: "We could not reach Roundtable. Your text is still here: try again.",
-      });
-      return;
-    }
-    if (!result.ok) {
-      form.setError(result.fieldErrors?.body ? "body" : "root", {
-        message: result.fieldErrors?.body ?? result.message,
-      });
-      return;
-    }
-    await onSuccess(result.data);
-  }
+  const submit = useFormAction(
+    form,
+    (values: InsightFormInput) => onSubmit(values.body, composeMsSince(firstInputAt)),
+    { onSuccess, fields: ["body"] },
+  );
 
   const bodyId = `${id}-body`;
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-3">
+    <form onSubmit={(event) => void submit(event)} noValidate className="flex flex-col gap-3">
       {errors.root?.message ? (
         <Alert variant="destructive">
           <AlertDescription>{errors.root.message}</AlertDescription>

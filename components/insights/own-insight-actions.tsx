@@ -2,6 +2,7 @@
 
 import { Pencil, Trash2 } from "lucide-react";
 import { useState } from "react";
+import { useAction } from "@/components/hooks/use-action";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -22,23 +23,16 @@ export function OwnInsightActions({ insightId, body }: { insightId: string; body
   const articleViewer = useArticleViewer();
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [deleting, setDeleting] = useState(false);
+  const { run: remove, pending: deleting } = useAction(deleteInsightAction, {
+    onSuccess: async () => {
+      setConfirmingDelete(false);
+      toast.success("Insight deleted");
+      await articleViewer?.refresh();
+    },
+  });
   const own = articleViewer?.ownInsights.find((insight) => insight.id === insightId);
   if (!articleViewer || !own) return null;
   const { refresh } = articleViewer;
-
-  async function remove() {
-    setDeleting(true);
-    const result = await deleteInsightAction({ insightId }).catch(() => null);
-    setDeleting(false);
-    if (!result?.ok) {
-      toast.error(result?.message ?? "We could not reach Roundtable. Try again.");
-      return;
-    }
-    setConfirmingDelete(false);
-    toast.success("Insight deleted");
-    await refresh();
-  }
 
   return (
     <div className="flex gap-1">
@@ -61,9 +55,7 @@ export function OwnInsightActions({ insightId, body }: { insightId: string; body
             initialBody={own.body || body}
             submitLabel="Save changes"
             pendingLabel="Saving…"
-            onSubmit={(next, composeMs) =>
-              editInsightAction({ insightId, body: next, composeMs }).catch(() => null)
-            }
+            onSubmit={(next, composeMs) => editInsightAction({ insightId, body: next, composeMs })}
             onSuccess={async (saved) => {
               setEditing(false);
               if (own.status === "PUBLISHED" && saved.status === "PENDING") {
@@ -97,7 +89,7 @@ export function OwnInsightActions({ insightId, body }: { insightId: string; body
             </DialogClose>
             <Button
               variant="destructive"
-              onClick={() => void remove()}
+              onClick={() => void remove({ insightId })}
               disabled={deleting}
               aria-disabled={deleting}
             >

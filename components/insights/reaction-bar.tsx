@@ -3,8 +3,8 @@
 import { Heart, Lightbulb, PartyPopper, ThumbsDown, ThumbsUp } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { useAction } from "@/components/hooks/use-action";
 import { useViewer } from "@/components/layout/viewer-provider";
-import { toast } from "@/components/ui/toaster";
 import { reactAction } from "@/lib/actions/reactions";
 import type { ReactionCounts, ReactionKindName } from "@/lib/domain/ranking";
 import { cn } from "@/lib/utils";
@@ -30,7 +30,8 @@ export function ReactionBar({
   const articleViewer = useArticleViewer();
   const serverMine = articleViewer?.reactions[insightId] ?? null;
   const [state, setState] = useState({ counts: initialCounts, mine: serverMine as ReactionKindName | null });
-  const [busy, setBusy] = useState(false);
+  // A failure rolls the optimistic change back; its message shows as a toast.
+  const { run: sendReaction, pending: busy } = useAction(reactAction);
   // Counts from a refreshed page replace the local ones.
   const [shownCounts, setShownCounts] = useState(initialCounts);
   if (shownCounts !== initialCounts && JSON.stringify(shownCounts) !== JSON.stringify(initialCounts)) {
@@ -56,15 +57,12 @@ export function ReactionBar({
     if (previous.mine) counts[previous.mine] = Math.max(0, counts[previous.mine] - 1);
     if (next) counts[next] += 1;
     setState({ counts, mine: next });
-    setBusy(true);
-    const result = await reactAction({ insightId, kind: next }).catch(() => null);
-    setBusy(false);
-    if (!result?.ok) {
+    const outcome = await sendReaction({ insightId, kind: next });
+    if (!outcome.ok) {
       setState(previous);
-      toast.error(result?.message ?? "We could not save your reaction. Try again.");
       return;
     }
-    setState({ counts: result.data.counts, mine: result.data.mine as ReactionKindName | null });
+    setState({ counts: outcome.data.counts, mine: outcome.data.mine as ReactionKindName | null });
   }
 
   return (

@@ -18,6 +18,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { Skeleton } from "@/components/ui/skeleton";
 import { badgeLabel, type BadgeTierName } from "@/lib/domain/badge-labels";
+import type { ViewerPermissions } from "@/lib/domain/permissions";
 import { cn } from "@/lib/utils";
 import { useViewer } from "./viewer-provider";
 
@@ -30,6 +31,11 @@ const TIER_TONE: Record<BadgeTierName, string> = {
   SILVER: "text-silver",
   GOLD: "text-gold",
 };
+
+/** The back office (/admin) gathers content, members and sponsorship: anyone who may run one of them gets the link. */
+function opensBackOffice(permissions: ViewerPermissions): boolean {
+  return permissions.editContent || permissions.manageMembers || permissions.manageSponsorship;
+}
 
 export function AccountMenu() {
   const { viewer } = useViewer();
@@ -110,7 +116,7 @@ export function AccountMenu() {
             <Settings aria-hidden="true" /> Settings
           </Link>
         </DropdownMenuItem>
-        {user.role === "ADMIN" ? (
+        {opensBackOffice(user.permissions) ? (
           <DropdownMenuItem asChild>
             <Link href="/admin">
               <LayoutDashboard aria-hidden="true" /> Admin

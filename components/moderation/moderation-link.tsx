@@ -20,7 +20,9 @@ export function moderationLinkLabel(count: number): string {
 export function ModerationLink() {
   const { viewer, moderationQueueCount } = useViewer();
   const pathname = usePathname();
-  if (viewer.status !== "signed-in" || moderationQueueCount === null) return null;
+  if (viewer.status !== "signed-in" || !viewer.user.permissions.moderate || moderationQueueCount === null) {
+    return null;
+  }
 
   const current = pathname === "/moderation" || pathname.startsWith("/moderation/");
   return (

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
+import { useFormAction } from "@/components/hooks/use-action";
 import { Button } from "@/components/ui/button";
 import { Field, fieldControlProps } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -111,25 +112,14 @@ function AppealForm({
   const { errors, isSubmitting } = form.formState;
   const message = useWatch({ control: form.control, name: "message" }) ?? "";
 
-  async function submit(values: AppealFormValues) {
-    const result = await appealDecisionAction(values).catch(() => null);
-    if (!result) {
-      form.setError("root", {
-        message: "We could not reach Roundtable. Your message is still here: try again.",
-      });
-      return;
-    }
-    if (!result.ok) {
-      if (result.fieldErrors?.message) form.setError("message", { message: result.fieldErrors.message });
-      else form.setError("root", { message: result.message });
-      return;
-    }
-    await onSent();
-  }
+  const submit = useFormAction(form, (values: AppealFormValues) => appealDecisionAction(values), {
+    onSuccess: onSent,
+    fields: ["message"],
+  });
 
   return (
     <form
-      onSubmit={(event) => void form.handleSubmit(submit)(event)}
+      onSubmit={(event) => void submit(event)}
       noValidate
       aria-label="Appeal this decision"
       className="flex flex-col gap-3"

@@ -22,6 +22,7 @@ import { Field, fieldControlProps } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { reportInsightAction } from "@/lib/actions/moderation";
+import { callAction, showFailureOnForm } from "@/lib/client/call-action";
 import { REPORT_REASON_LABELS, REPORTS_TO_HIDE } from "@/lib/domain/moderation";
 import { NOTE_MAX, REPORT_REASONS, reportInsightSchema } from "@/lib/validation/moderation";
 
@@ -110,29 +111,23 @@ function ReportDialog({
   const noteRequired = reason === "OTHER";
 
   async function submit(values: ReportFormValues) {
-    const result = await reportInsightAction(values).catch(() => null);
-    if (!result) {
-      form.setError("root", { message: "We could not reach Roundtable. Try again." });
-      return;
-    }
-    if (!result.ok) {
-      if (result.code === "CONFLICT") {
+    const outcome = await callAction(() => reportInsightAction(values));
+    if (!outcome.ok) {
+      // Reported before (another tab) or no longer reportable: nothing to fix in the form.
+      if (outcome.code === "CONFLICT") {
         onOpenChange(false);
         onConflict();
-        toast.info(result.message);
-        return;
+        toast.info(outcome.message);
+      } else {
+        showFailureOnForm(form, outcome, ["reason", "note"]);
       }
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        if (field === "reason" || field === "note") form.setError(field, { message });
-      }
-      if (!result.fieldErrors) form.setError("root", { message: result.message });
       return;
     }
     onOpenChange(false);
     form.reset({ insightId, note: "" });
     onReported();
     toast.success("Thanks for your report", {
-      description: result.data.hidden
+      description: outcome.data.hidden
         ? "Several members reported this insight, so it is hidden until a moderator reviews it."
         : "A moderator will review it.",
     });

@@ -1,9 +1,8 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { after } from "next/server";
 import { runAction, type ActionResult } from "@/lib/action-result";
-import { tags } from "@/lib/cache-tags";
+import { expireTags } from "@/lib/cache-expiry";
 import { createInsight, deleteInsight, editInsight, type InsightChange } from "@/lib/data/insights";
 import { requestBadgeEvaluation } from "@/lib/jobs/badges";
 import { requestFollowerNotifications } from "@/lib/jobs/follows";
@@ -12,20 +11,14 @@ import { addInsightSchema, deleteInsightSchema, editInsightSchema } from "@/lib/
 
 type InsightResult = { id: string; status: InsightChange["status"] };
 
-// The author sees their change at once (updateTag, not stale-while-revalidate): the article page, the
-// author's profile and the insight's history. An action that updates tags answers with the refreshed page,
-// so the client needs no router.refresh() (which the browser may answer from its HTTP cache).
-function expireAffectedPages(change: InsightChange) {
-  updateTag(tags.article(change.articleId));
-  updateTag(tags.memberHandle(change.authorHandle));
-  updateTag(tags.insight(change.id));
-}
+// The author sees their change at once: an action that expires tags answers with the refreshed page, so the
+// client needs no router.refresh() (which the browser may answer from its HTTP cache).
 
 export async function addInsightAction(input: unknown): Promise<ActionResult<InsightResult>> {
   return runAction(async () => {
     const user = await requireUser();
     const change = await createInsight(user, addInsightSchema.parse(input));
-    expireAffectedPages(change);
+    await expireTags(change);
     // Badges follow within seconds, after the response (the member sees their progress at once anyway).
     if (change.status === "PUBLISHED") after(() => requestBadgeEvaluation([user.id]));
     if (change.status === "PUBLISHED") after(() => requestFollowerNotifications({ insightId: change.id }));
@@ -37,7 +30,7 @@ export async function editInsightAction(input: unknown): Promise<ActionResult<In
   return runAction(async () => {
     const user = await requireUser();
     const change = await editInsight(user, editInsightSchema.parse(input));
-    expireAffectedPages(change);
+    await expireTags(change);
     // An edit held for review takes the insight off the page: its badges may change.
     if (change.heldForReview) after(() => requestBadgeEvaluation([user.id]));
     return { id: change.id, status: change.status };
@@ -48,7 +41,7 @@ export async function deleteInsightAction(input: unknown): Promise<ActionResult<
   return runAction(async () => {
     const user = await requireUser();
     const change = await deleteInsight(user, deleteInsightSchema.parse(input));
-    expireAffectedPages(change);
+    await expireTags(change);
     after(() => requestBadgeEvaluation([user.id]));
     return { id: change.id };
   });

@@ -1,9 +1,9 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { after } from "next/server";
 import { runAction, type ActionResult } from "@/lib/action-result";
-import { tags } from "@/lib/cache-tags";
+import { expireTags } from "@/lib/cache-expiry";
+import { insightPageTags } from "@/lib/data/insights";
 import { appealDecision, reportInsight } from "@/lib/data/moderation";
 import { requestBadgeEvaluation } from "@/lib/jobs/badges";
 import { requireUser } from "@/lib/session";
@@ -15,9 +15,8 @@ export async function reportInsightAction(input: unknown): Promise<ActionResult<
     const user = await requireUser();
     const { hidden, change } = await reportInsight(user, reportInsightSchema.parse(input));
     if (change) {
-      updateTag(tags.article(change.articleId));
-      updateTag(tags.memberHandle(change.authorHandle));
-      updateTag(tags.insight(change.insightId));
+      // reportInsight answers with the rows it touched, not yet with their tags: the insight's pages are named here
+      await expireTags({ tags: insightPageTags({ ...change, id: change.insightId }) });
       after(() => requestBadgeEvaluation([change.authorId]));
     }
     return { hidden };

@@ -1,9 +1,8 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { after } from "next/server";
 import { runAction, type ActionResult } from "@/lib/action-result";
-import { tags } from "@/lib/cache-tags";
+import { expireTags } from "@/lib/cache-expiry";
 import { setReaction } from "@/lib/data/reactions";
 import type { ReactionCounts } from "@/lib/domain/ranking";
 import { requestBadgeEvaluation } from "@/lib/jobs/badges";
@@ -15,9 +14,9 @@ export async function reactAction(
 ): Promise<ActionResult<{ counts: ReactionCounts; mine: string | null }>> {
   return runAction(async () => {
     const user = await requireUser();
-    const result = await setReaction(user, reactSchema.parse(input));
-    updateTag(tags.article(result.articleId));
-    after(() => requestBadgeEvaluation([result.authorId]));
-    return { counts: result.counts, mine: result.mine };
+    const change = await setReaction(user, reactSchema.parse(input));
+    await expireTags(change);
+    after(() => requestBadgeEvaluation([change.authorId]));
+    return { counts: change.counts, mine: change.mine };
   });
 }

@@ -35,8 +35,13 @@ describe("runBadgePass", () => {
     await createInsight(db, { sectionId: three[2]!.sections[0]!.id, authorId: member.id });
     const first = await runBadgePass({ users: [member.id] });
     expect(first.granted.map((g) => g.badgeSlug)).toEqual(["contributor-bronze"]);
+    // The badge pages, the member's profile and the articles where their insights carry badge chips.
+    expect([...first.tags].sort()).toEqual(
+      ["badges", `member-handle:${member.handle}`, ...three.map((article) => `article:${article.id}`)].sort(),
+    );
     const again = await runBadgePass({ users: [member.id] });
     expect(again.granted).toEqual([]);
+    expect(again.tags).toEqual([]);
     expect(await badgesOf(member.id)).toEqual({ "first-insight": "held", "contributor-bronze": "held" });
     expect(await db.notification.count({ where: { userId: member.id, kind: "BADGE_GRANTED" } })).toBe(2);
   });
@@ -311,7 +316,12 @@ describe("runBadgePass: Contributor tiers", () => {
     }
     await runBadgePass({ users: [member.id] });
     await deleteInsight(three[0]!.id);
-    expect(await runBadgePass({ users: [member.id] })).toEqual({ granted: [], revoked: [] });
+    expect(await runBadgePass({ users: [member.id] })).toEqual({
+      granted: [],
+      revoked: [],
+      tags: [],
+      eventualTags: [],
+    });
     expect(await badgesOf(member.id)).toEqual({ "first-insight": "held", "contributor-bronze": "held" });
   });
 });
@@ -536,8 +546,13 @@ describe("runBadgePass: idempotence and concurrency", () => {
     const first = await runBadgePass();
     expect(mine(first.granted, [member.id, voter.id])).toEqual(expected);
     const before = await snapshot();
-    expect(await runBadgePass()).toEqual({ granted: [], revoked: [] });
-    expect(await runBadgePass({ users: [member.id, voter.id] })).toEqual({ granted: [], revoked: [] });
+    expect(await runBadgePass()).toEqual({ granted: [], revoked: [], tags: [], eventualTags: [] });
+    expect(await runBadgePass({ users: [member.id, voter.id] })).toEqual({
+      granted: [],
+      revoked: [],
+      tags: [],
+      eventualTags: [],
+    });
     expect(await snapshot()).toEqual(before);
   });
 

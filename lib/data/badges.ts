@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { changed, type Changed } from "@/lib/cache-expiry";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import {
@@ -152,10 +153,16 @@ async function recomputeTopVoice(tx: Tx): Promise<PassReport> {
 /**
  * Evaluates the badge rules. A full pass (no `users`) also revokes what is no longer deserved and
  * recomputes Top Voice; a pass for some members only grants, so a qualifying member gets a badge within
- * a minute and loses one only at the daily pass.
+ * a minute and loses one only at the daily pass. Returns what it granted and revoked, with the cached pages
+ * that show those members' badges.
  */
-export async function runBadgePass(options: { users?: string[] } = {}): Promise<PassReport> {
-  const users: Users = options.users ?? null;
+export async function runBadgePass(options: { users?: string[] } = {}): Promise<Changed<PassReport>> {
+  const report = await passBadges(options.users ?? null);
+  const members = [...report.granted, ...report.revoked].map((change) => change.userId);
+  return changed(report, await listBadgeDisplayTags(members));
+}
+
+async function passBadges(users: Users): Promise<PassReport> {
   if (users && users.length === 0) return { granted: [], revoked: [] };
   return db.$transaction(
     async (tx) => {
@@ -204,9 +211,9 @@ export async function getContributorProgress(userId: string): Promise<Contributo
 
 /**
  * The cached pages that show these members' badges: the badge pages, their profiles, and the articles
- * where their insights carry badge chips. A job that changed badges revalidates these.
+ * where their insights carry badge chips.
  */
-export async function listBadgeDisplayTags(userIds: string[]): Promise<string[]> {
+async function listBadgeDisplayTags(userIds: string[]): Promise<string[]> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return [];
   const [users, sections] = await Promise.all([

@@ -113,8 +113,8 @@ describe("createInsight: who may post, and the status a new insight gets", () =>
     expect(change).toEqual({
       id: expect.any(String) as string,
       status: "PENDING",
-      articleId: article.id,
-      authorHandle: member.handle,
+      tags: [`article:${article.id}`, `member-handle:${member.handle}`, `insight:${change.id}`],
+      eventualTags: [],
     });
     const row = await db.insight.findUniqueOrThrow({ where: { id: change.id } });
     expect(row).toMatchObject({
@@ -585,8 +585,8 @@ describe("editInsight", () => {
     expect(change).toEqual({
       id: posted.id,
       status: "PUBLISHED",
-      articleId: article.id,
-      authorHandle: member.handle,
+      tags: [`article:${article.id}`, `member-handle:${member.handle}`, `insight:${posted.id}`],
+      eventualTags: [],
       heldForReview: false,
     });
     const row = await db.insight.findUniqueOrThrow({
@@ -711,8 +711,8 @@ describe("deleteInsight", () => {
     expect(change).toEqual({
       id: posted.id,
       status: "PUBLISHED",
-      articleId: article.id,
-      authorHandle: member.handle,
+      tags: [`article:${article.id}`, `member-handle:${member.handle}`, `insight:${posted.id}`],
+      eventualTags: [],
     });
     const row = await db.insight.findUniqueOrThrow({ where: { id: posted.id } });
     expect(row.liveSectionId).toBeNull();

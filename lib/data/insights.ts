@@ -1,4 +1,5 @@
 import "server-only";
+import { changed, type Changed } from "@/lib/cache-expiry";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { cached } from "./cache";
@@ -10,6 +11,7 @@ import {
   initialInsightStatus,
   POSTING_LIMITS,
 } from "@/lib/domain/insight-rules";
+import { isStaff, mayEditInsight } from "@/lib/domain/permissions";
 import { AppError, uniqueViolation } from "@/lib/errors";
 import { hashBody } from "@/lib/insight-hash";
 import type { DecisionReason, InsightStatus } from "@/lib/generated/prisma/enums";
@@ -18,17 +20,30 @@ import { isRecordIdParam } from "@/lib/validation/text";
 import { loadBlockedTerms } from "./blocked-terms";
 import { notifyInsightPublished } from "./notifications";
 import { lockMember } from "./locks";
+import { assertPermitted } from "./permissions";
 import type { Tx } from "./transaction";
 import { getMemberTrust } from "./trust";
 import { accountBlock, describeBlock, type SessionUser } from "./users";
 
-/** What a write changed, so the action can revalidate exactly those cached pages. */
-export type InsightChange = {
+/** The insight a write touched and its status now, with the cached pages that show it. */
+export type InsightChange = Changed<{ id: string; status: InsightStatus }>;
+
+/**
+ * The anonymous pages that show an insight: its article, its author's profile and its history. Every
+ * change to one expires them at once, held for review or not, so the author sees the change on their next view.
+ */
+export function insightPageTags(insight: { id: string; articleId: string; authorHandle: string }): string[] {
+  return [tags.article(insight.articleId), tags.memberHandle(insight.authorHandle), tags.insight(insight.id)];
+}
+
+function insightChange(insight: {
   id: string;
   status: InsightStatus;
   articleId: string;
   authorHandle: string;
-};
+}): InsightChange {
+  return changed({ id: insight.id, status: insight.status }, insightPageTags(insight));
+}
 
 export type OwnInsight = {
   id: string;
@@ -69,7 +84,8 @@ async function autoCheck(
   author: { id: string; role: SessionUser["role"] },
   text: { body: string; composeMs?: number; typedChars?: number; exceptId?: string },
 ): Promise<AutoFlag[]> {
-  if (author.role !== "MEMBER") return [];
+  // by role only: lockAuthor refused blocked accounts, and one whose suspension ran out still reads SUSPENDED
+  if (isStaff({ id: author.id, role: author.role })) return [];
   const now = Date.now();
   const notThis = text.exceptId ? { id: { not: text.exceptId } } : {};
   const blockedTerms = await loadBlockedTerms(tx);
@@ -130,12 +146,12 @@ export async function createInsight(actor: SessionUser, input: AddInsightInput):
         select: { id: true, status: true, section: { select: { articleId: true } } },
       });
       if (replay)
-        return {
+        return insightChange({
           id: replay.id,
           status: replay.status,
           articleId: replay.section.articleId,
           authorHandle: actor.handle,
-        };
+        });
 
       const section = await tx.section.findUnique({
         where: { id: input.sectionId },
@@ -192,7 +208,7 @@ export async function createInsight(actor: SessionUser, input: AddInsightInput):
         select: { id: true, status: true },
       });
       if (status === "PUBLISHED") await notifyInsightPublished(tx, { id: created.id, authorId: actor.id });
-      return { ...created, articleId: section.article.id, authorHandle: actor.handle };
+      return insightChange({ ...created, articleId: section.article.id, authorHandle: actor.handle });
     });
   } catch (error) {
     if (uniqueViolation(error)?.includes("idempotencyKey")) {
@@ -201,12 +217,12 @@ export async function createInsight(actor: SessionUser, input: AddInsightInput):
         where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },
         select: { id: true, status: true, section: { select: { articleId: true } } },
       });
-      return {
+      return insightChange({
         id: first.id,
         status: first.status,
         articleId: first.section.articleId,
         authorHandle: actor.handle,
-      };
+      });
     }
     if (uniqueViolation(error)?.includes("liveSectionId")) {
       throw new AppError("CONFLICT", "You already have an insight in this section. Edit it to add more.");
@@ -234,8 +250,7 @@ async function lockOwnInsight(tx: Tx, actor: SessionUser, insightId: string) {
     },
   });
   if (insight.deletedAt) throw new AppError("NOT_FOUND", "Insight not found.");
-  if (insight.authorId !== actor.id)
-    throw new AppError("FORBIDDEN", "Only the author can change this insight.");
+  assertPermitted(mayEditInsight(actor, insight), "Only the author can change this insight.");
   return insight;
 }
 
@@ -254,14 +269,9 @@ export async function editInsight(actor: SessionUser, input: EditInsightInput): 
     if (insight.status === "REJECTED" || insight.status === "REMOVED") {
       throw new AppError("FORBIDDEN", "A rejected or removed insight cannot be edited.");
     }
-    const unchanged = {
-      id: insight.id,
-      status: insight.status,
-      articleId: insight.section.articleId,
-      authorHandle: actor.handle,
-      heldForReview: false,
-    };
-    if (insight.body === input.body) return unchanged;
+    const page = { id: insight.id, articleId: insight.section.articleId, authorHandle: actor.handle };
+    if (insight.body === input.body)
+      return { ...insightChange({ ...page, status: insight.status }), heldForReview: false };
     const { trust } = await getMemberTrust(tx, actor.id);
     assertLinkLimit(trust === "NEW", input.body);
     const bodyHash = hashBody(input.body);
@@ -287,7 +297,7 @@ export async function editInsight(actor: SessionUser, input: EditInsightInput): 
         ...(status === "PENDING" && insight.queuedAt === null ? { queuedAt: now } : {}),
       },
     });
-    return { ...unchanged, status, heldForReview: status !== insight.status };
+    return { ...insightChange({ ...page, status }), heldForReview: status !== insight.status };
   });
 }
 
@@ -299,12 +309,12 @@ export async function deleteInsight(actor: SessionUser, input: DeleteInsightInpu
       where: { id: insight.id },
       data: { deletedAt: new Date(), liveSectionId: null },
     });
-    return {
+    return insightChange({
       id: insight.id,
       status: insight.status,
       articleId: insight.section.articleId,
       authorHandle: actor.handle,
-    };
+    });
   });
 }
 

@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { articleFeedbackAction } from "@/app/(site)/articles/[slug]/actions";
-import { reactAction } from "@/lib/actions/reactions";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { rankInsights, type ReactionCounts } from "@/lib/domain/ranking";
 import type { ReactionKind } from "@/lib/generated/prisma/enums";
@@ -19,19 +17,7 @@ import { lockMember } from "./locks";
 import type { SessionUser } from "./users";
 
 // Caching is Next.js's job; outside Next.js unstable_cache has no incremental cache, so call straight through.
-// updateTag is what the actions call after a write: recorded, so a test can see which page they expire.
-const updateTag = vi.hoisted(() => vi.fn());
-vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn, updateTag }));
-// The actions' session: whoever the test says is signed in (the user id is all the JWT carries).
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
-}));
-vi.mock("@/lib/auth", () => ({ authOptions: {} }));
-// Work the actions schedule for after the response (badge evaluation) runs at once and is recorded.
-vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
-const requestBadgeEvaluation = vi.hoisted(() => vi.fn(() => Promise.resolve()));
-vi.mock("@/lib/jobs/badges", () => ({ requestBadgeEvaluation }));
+vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn }));
 
 // Room for the concurrent transactions below when this client checks on them.
 const db = createPrismaClient(process.env.DATABASE_URL!, { max: 4 });
@@ -109,9 +95,9 @@ describe("setReaction", () => {
     expect(liked).toMatchObject({
       counts: { ...ZERO, LIKE: 1 },
       mine: "LIKE",
-      articleId: insight.article.id,
       authorId: insight.author.id,
       changedKinds: ["LIKE"],
+      tags: [`article:${insight.article.id}`],
     });
     expect(await expectCountersMatchRows(insight.id)).toEqual({ ...ZERO, LIKE: 1 });
 
@@ -444,16 +430,18 @@ describe("setArticleFeedback", () => {
 
     expect(await getOwnArticleFeedback(reader!, article.id)).toBeNull();
 
+    // The article page shows how many said yes: it is expired at once.
     expect(await setArticleFeedback(reader!, { articleId: article.id, liked: true })).toEqual({
-      articleId: article.id,
       liked: true,
       yesCount: 1,
+      tags: [`article:${article.id}`],
+      eventualTags: [],
     });
     expect(await rowsOf()).toEqual([{ liked: true, reason: null }]);
 
     expect(
       await setArticleFeedback(reader!, { articleId: article.id, liked: false, reason: "Needs examples." }),
-    ).toEqual({ articleId: article.id, liked: false, yesCount: 0 });
+    ).toEqual({ liked: false, yesCount: 0, tags: [`article:${article.id}`], eventualTags: [] });
     expect(await rowsOf()).toEqual([{ liked: false, reason: "Needs examples." }]);
     expect(await getOwnArticleFeedback(reader!, article.id)).toEqual({
       liked: false,
@@ -470,7 +458,7 @@ describe("setArticleFeedback", () => {
         liked: true,
         reason: "Ignored with a Yes.",
       }),
-    ).toEqual({ articleId: article.id, liked: true, yesCount: 2 });
+    ).toEqual({ liked: true, yesCount: 2, tags: [`article:${article.id}`], eventualTags: [] });
     expect(await rowsOf()).toEqual([{ liked: true, reason: null }]);
 
     // A blank reason is no reason.
@@ -661,73 +649,5 @@ describe("the article's insights, ranked", () => {
     } finally {
       await db.article.update({ where: { id: article.id }, data: { status: "PUBLISHED" } });
     }
-  });
-});
-
-describe("the actions", () => {
-  beforeEach(() => {
-    updateTag.mockClear();
-    session.userId = null;
-  });
-
-  it("let a signed-in member react and answer, and expire the article's cached page", async () => {
-    const insight = await publishedInsight();
-    const reader = await member();
-    session.userId = reader.id;
-
-    expect(await reactAction({ insightId: insight.id, kind: "HELPFUL" })).toEqual({
-      ok: true,
-      data: { counts: { ...ZERO, HELPFUL: 1 }, mine: "HELPFUL" },
-    });
-    expect(updateTag).toHaveBeenCalledWith(`article:${insight.article.id}`);
-    // The insight's author gets a badge evaluation (Helpful, Top Voice follow reactions).
-    expect(requestBadgeEvaluation).toHaveBeenCalledWith([insight.author.id]);
-
-    updateTag.mockClear();
-    expect(await articleFeedbackAction({ articleId: insight.article.id, liked: true })).toEqual({
-      ok: true,
-      data: { liked: true, yesCount: 1 },
-    });
-    expect(updateTag).toHaveBeenCalledWith(`article:${insight.article.id}`);
-  });
-
-  it("refuse a suspended member (FORBIDDEN) and a signed-out reader, and record nothing", async () => {
-    const insight = await publishedInsight();
-    const suspended = await member({
-      status: "SUSPENDED",
-      statusReason: "Cooling off",
-      statusUntil: new Date(Date.now() + 24 * HOUR),
-    });
-
-    session.userId = suspended.id;
-    const refused = await reactAction({ insightId: insight.id, kind: "LIKE" });
-    expect(refused).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await articleFeedbackAction({ articleId: insight.article.id, liked: true })).toMatchObject({
-      ok: false,
-      code: "FORBIDDEN",
-    });
-
-    session.userId = null;
-    expect(await reactAction({ insightId: insight.id, kind: "LIKE" })).toMatchObject({
-      ok: false,
-      code: "UNAUTHENTICATED",
-    });
-
-    expect(await db.reaction.count({ where: { insightId: insight.id } })).toBe(0);
-    expect(await db.articleFeedback.count({ where: { articleId: insight.article.id } })).toBe(0);
-    expect(updateTag).not.toHaveBeenCalled();
-  });
-
-  it("refuse an unknown reaction kind and a multi-line reason as invalid input", async () => {
-    const insight = await publishedInsight();
-    session.userId = (await member()).id;
-    expect(await reactAction({ insightId: insight.id, kind: "LOVE" })).toMatchObject({
-      ok: false,
-      code: "INVALID_INPUT",
-    });
-    expect(
-      await articleFeedbackAction({ articleId: insight.article.id, liked: false, reason: "one\ntwo" }),
-    ).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { reason: "Keep it to one line." } });
-    expect(await db.reaction.count({ where: { insightId: insight.id } })).toBe(0);
   });
 });

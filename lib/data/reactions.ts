@@ -1,21 +1,25 @@
 import "server-only";
+import { changed, type Changed } from "@/lib/cache-expiry";
+import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
+import { mayReact } from "@/lib/domain/permissions";
 import { EMPTY_COUNTS, type ReactionCounts } from "@/lib/domain/ranking";
 import { AppError } from "@/lib/errors";
 import type { ReactionKind } from "@/lib/generated/prisma/enums";
 import type { ArticleFeedbackInput, ReactInput } from "@/lib/validation/reaction";
 import { syncReactionNotification } from "./notifications";
+import { assertPermitted } from "./permissions";
 import type { Tx } from "./transaction";
 import type { SessionUser } from "./users";
 
-export type ReactionResult = {
+/** The insight's totals and the actor's reaction now; its article page shows the totals. */
+export type ReactionResult = Changed<{
   counts: ReactionCounts;
   mine: ReactionKind | null;
-  articleId: string;
   authorId: string;
   /** the kinds whose totals changed (the author's grouped notifications follow them) */
   changedKinds: ReactionKind[];
-};
+}>;
 
 const COUNT_COLUMNS = {
   LIKE: "likeCount",
@@ -80,8 +84,7 @@ export async function setReaction(actor: SessionUser, input: ReactInput): Promis
     ) {
       throw new AppError("NOT_FOUND", "This insight is not available for reactions.");
     }
-    if (insight.authorId === actor.id)
-      throw new AppError("FORBIDDEN", "You cannot react to your own insight.");
+    assertPermitted(mayReact(actor, insight), "You cannot react to your own insight.");
 
     const key = { insightId_userId: { insightId: input.insightId, userId: actor.id } };
     const previous = await tx.reaction.findUnique({ where: key, select: { kind: true } });
@@ -98,18 +101,13 @@ export async function setReaction(actor: SessionUser, input: ReactInput): Promis
     const changedKinds = [...new Set([previous?.kind, input.kind])].filter(
       (kind): kind is ReactionKind => Boolean(kind) && previous?.kind !== input.kind,
     );
-    const result = {
-      counts,
-      mine: input.kind,
-      articleId: insight.section.articleId,
-      authorId: insight.authorId,
-      changedKinds,
-    };
     // The author's grouped "N people found your insight …" notifications follow the totals.
     for (const kind of changedKinds) {
       await syncReactionNotification(tx, { id: input.insightId, authorId: insight.authorId }, kind);
     }
-    return result;
+    return changed({ counts, mine: input.kind, authorId: insight.authorId, changedKinds }, [
+      tags.article(insight.section.articleId),
+    ]);
   });
 }
 
@@ -125,8 +123,14 @@ export async function listOwnReactionsOnArticle(
   return Object.fromEntries(rows.map((row) => [row.insightId, row.kind]));
 }
 
-/** "Like this article?": records or changes the actor's answer; a reason is kept only with a No. */
-export async function setArticleFeedback(actor: SessionUser, input: ArticleFeedbackInput) {
+/**
+ * "Like this article?": records or changes the actor's answer; a reason is kept only with a No. The article
+ * page shows how many said yes.
+ */
+export async function setArticleFeedback(
+  actor: SessionUser,
+  input: ArticleFeedbackInput,
+): Promise<Changed<{ liked: boolean; yesCount: number }>> {
   const article = await db.article.findFirst({
     where: { id: input.articleId, status: "PUBLISHED" },
     select: { id: true },
@@ -139,7 +143,7 @@ export async function setArticleFeedback(actor: SessionUser, input: ArticleFeedb
     update: { liked: input.liked, reason },
   });
   const yesCount = await db.articleFeedback.count({ where: { articleId: article.id, liked: true } });
-  return { articleId: article.id, liked: input.liked, yesCount };
+  return changed({ liked: input.liked, yesCount }, [tags.article(article.id)]);
 }
 
 export async function getOwnArticleFeedback(actor: SessionUser, articleId: string) {

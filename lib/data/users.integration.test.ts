@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { closeAppConnections, rejectionOf, uniqueAddress, uniqueEmail } from "@/lib/testing/integration";
 import { signInSchema, signUpSchema } from "@/lib/validation/account";
 import { createPrismaClient } from "@/prisma/client";
-import { FACTORY_PASSWORD, createUser } from "@/prisma/factories";
+import { FACTORY_PASSWORD, createArticle, createDomain, createInsight, createUser } from "@/prisma/factories";
 import { type SessionUser, authenticate, createMember, getAccountState, updateProfile } from "./users";
 
 const db = createPrismaClient(process.env.DATABASE_URL!, { max: 3 });
@@ -220,8 +220,33 @@ describe("updateProfile", () => {
       handle,
       headline: "Now a writer",
     });
-    expect(result).toEqual({ handle, previousHandle: actor.handle });
+    expect(result).toEqual({
+      handle,
+      previousHandle: actor.handle,
+      tags: [`member-handle:${actor.handle}`, `member-handle:${handle}`],
+      eventualTags: [],
+    });
     expect(await storedUser(actor.id)).toMatchObject({ name: "New Name", handle, headline: "Now a writer" });
+  });
+
+  it("expires the profile and the leaderboards at once, and the articles with the member's insights eventually", async () => {
+    const actor = await createUser(db);
+    const parent = await createDomain(db);
+    const child = await createDomain(db, { parentId: parent.id });
+    const article = await createArticle(db, { domainId: child.id });
+    const awaiting = await createArticle(db);
+    await createInsight(db, { sectionId: article.sections[0]!.id, authorId: actor.id });
+    await createInsight(db, { sectionId: awaiting.sections[0]!.id, authorId: actor.id, status: "PENDING" });
+
+    const result = await updateProfile(sessionUserOf(actor), {
+      name: actor.name,
+      handle: actor.handle,
+      headline: "Renamed nothing, reworded this",
+    });
+    expect([...result.tags].sort()).toEqual(
+      [`member-handle:${actor.handle}`, `leaderboard:${child.id}`, `leaderboard:${parent.id}`].sort(),
+    );
+    expect(result.eventualTags).toEqual([`article:${article.id}`]);
   });
 
   it("lets a member keep their own handle", async () => {
@@ -231,7 +256,12 @@ describe("updateProfile", () => {
       handle: actor.handle,
       headline: "",
     });
-    expect(result).toEqual({ handle: actor.handle, previousHandle: actor.handle });
+    expect(result).toEqual({
+      handle: actor.handle,
+      previousHandle: actor.handle,
+      tags: [`member-handle:${actor.handle}`],
+      eventualTags: [],
+    });
   });
 });
 

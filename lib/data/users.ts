@@ -1,11 +1,15 @@
 import "server-only";
 import { cache } from "react";
+import { changed, type Changed } from "@/lib/cache-expiry";
+import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { handleFromName, nextHandleCandidate } from "@/lib/domain/slug";
 import { AppError, uniqueViolation } from "@/lib/errors";
 import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import type { ProfileInput, SignInInput, SignUpInput } from "@/lib/validation/account";
+import { listLeaderboardTagsFor } from "./leaderboards";
+import { listArticleIdsWithInsightsBy } from "./members";
 import { checkSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "./sign-in-throttle";
 
 /** Who is acting: read from the database on every request, never trusted from the session cookie. */
@@ -138,13 +142,18 @@ export async function getAccountSettings(actor: SessionUser): Promise<AccountSet
 /**
  * Updates the actor's own name, handle, headline and, when given, whether they appear on leaderboards; a
  * taken handle is a field error, not a crash.
+ *
+ * The member sees their own profile (under the old and the new handle) and the leaderboards of the domains
+ * they contributed to change at once: leaderboards list them by name and handle, or not at all once they opt
+ * out. The articles that show their name and headline next to insights catch up in the background.
  */
 export async function updateProfile(
   actor: SessionUser,
   input: ProfileInput,
-): Promise<{ handle: string; previousHandle: string }> {
+): Promise<Changed<{ handle: string; previousHandle: string }>> {
+  let updated: { handle: string };
   try {
-    const updated = await db.user.update({
+    updated = await db.user.update({
       where: { id: actor.id },
       data: {
         name: input.name,
@@ -154,7 +163,6 @@ export async function updateProfile(
       },
       select: { handle: true },
     });
-    return { handle: updated.handle, previousHandle: actor.handle };
   } catch (error) {
     if (uniqueViolation(error)?.includes("handle")) {
       throw new AppError("CONFLICT", "That handle is taken.", {
@@ -163,4 +171,13 @@ export async function updateProfile(
     }
     throw error;
   }
+  const [leaderboards, articleIds] = await Promise.all([
+    listLeaderboardTagsFor(actor.id),
+    listArticleIdsWithInsightsBy(actor.id),
+  ]);
+  return changed(
+    { handle: updated.handle, previousHandle: actor.handle },
+    [tags.memberHandle(actor.handle), tags.memberHandle(updated.handle), ...leaderboards],
+    articleIds.map((id) => tags.article(id)),
+  );
 }

@@ -4,6 +4,7 @@ import type { MenuBadge } from "@/lib/data/badge-views";
 import type { OwnInsight } from "@/lib/data/insights";
 import type { OwnModerationNote } from "@/lib/data/moderation";
 import type { ContributorProgress } from "@/lib/domain/badges";
+import type { ViewerPermissions } from "@/lib/domain/permissions";
 import type { ReactionKindName } from "@/lib/domain/ranking";
 
 /** `/api/me`: who is reading any page, for the header. */
@@ -11,7 +12,10 @@ export type MeResponse = {
   user: {
     name: string;
     handle: string;
+    /** shown beside the handle in the account menu; what the reader may open is in `permissions` */
     role: "MEMBER" | "MODERATOR" | "ADMIN";
+    /** which staff links the header and menus show (lib/domain/permissions.ts); the server checks each on use */
+    permissions: ViewerPermissions;
     /** the badges the member holds now, highest tier of each family only, for the account menu */
     badges: MenuBadge[];
   } | null;

@@ -1,9 +1,9 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import { listBadgeDisplayTags, runBadgePass, type PassReport } from "@/lib/data/badges";
+import { expireTags } from "@/lib/cache-expiry";
+import { runBadgePass } from "@/lib/data/badges";
 import { logger } from "@/lib/logger";
 import { getQueue, QUEUES } from "./queue";
-import { revalidateFromJob } from "./revalidate";
 
 /** Seconds to wait for more changes by the same member before evaluating them once. */
 export const EVALUATION_DEBOUNCE_SECONDS = 5;
@@ -25,24 +25,18 @@ export async function requestBadgeEvaluation(userIds: string[]): Promise<void> {
   }
 }
 
-/** Refreshes the cached pages that show the badges a pass changed. */
-async function refreshBadgeDisplays(report: PassReport): Promise<void> {
-  const changed = [...report.granted, ...report.revoked].map((change) => change.userId);
-  if (changed.length > 0) await revalidateFromJob(await listBadgeDisplayTags(changed));
-}
-
 /** Registers the badge workers and the daily schedule on `boss` (pg-boss runs a schedule once across workers). */
 export async function registerBadgeJobs(boss: PgBoss): Promise<void> {
   await boss.work<{ userId: string }>(QUEUES.evaluateMember, { batchSize: 20 }, async (jobs) => {
     const users = jobs.map((job) => job.data.userId).filter((id): id is string => typeof id === "string");
     const report = await runBadgePass({ users });
     if (report.granted.length) logger.info({ granted: report.granted.length }, "badges granted");
-    await refreshBadgeDisplays(report);
+    await expireTags(report);
   });
   await boss.work(QUEUES.dailyBadgePass, async () => {
     const report = await runBadgePass();
     logger.info({ granted: report.granted.length, revoked: report.revoked.length }, "daily badge pass");
-    await refreshBadgeDisplays(report);
+    await expireTags(report);
   });
   await boss.schedule(QUEUES.dailyBadgePass, "0 0 * * *", {}, { tz: "UTC" });
 }

@@ -49,4 +49,23 @@ describe("GET /api/me", () => {
     expect((await me(member.id)).moderationQueueCount).toBeNull();
     expect((await me(null)).moderationQueueCount).toBeNull();
   });
+
+  it("hands the header the staff links each reader may open", async () => {
+    const [member, moderator, admin] = await Promise.all([
+      createUser(db),
+      createUser(db, { role: "MODERATOR" }),
+      createUser(db, { role: "ADMIN" }),
+    ]);
+    const none = { moderate: false, editContent: false, manageMembers: false, manageSponsorship: false };
+    expect((await me(member.id)).user).toMatchObject({ role: "MEMBER", permissions: none });
+    expect((await me(moderator.id)).user).toMatchObject({
+      role: "MODERATOR",
+      permissions: { ...none, moderate: true },
+    });
+    expect((await me(admin.id)).user).toMatchObject({
+      role: "ADMIN",
+      permissions: { moderate: true, editContent: true, manageMembers: true, manageSponsorship: true },
+    });
+    expect((await me(null)).user).toBeNull();
+  });
 });

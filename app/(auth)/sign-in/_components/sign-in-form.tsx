@@ -1,19 +1,15 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldControlProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { signInSchema, type SignInInput } from "@/lib/validation/account";
-
-const INCORRECT = "Email or password is incorrect.";
+import { signInWithPassword } from "@/app/(auth)/_lib/sign-in";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SignInInput>({
     resolver: zodResolver(signInSchema),
     defaultValues: { email: "", password: "" },
@@ -21,19 +17,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: SignInInput) {
-    setFormError(null);
-    try {
-      const result = await signIn("credentials", { ...values, redirect: false });
-      if (!result || result.error) {
-        // next-auth reports a wrong email or password as "CredentialsSignin"; other messages are ours
-        // (too many attempts, a suspended account) and safe to show.
-        setFormError(!result || result.error === "CredentialsSignin" ? INCORRECT : result.error);
-        return;
-      }
-      window.location.assign(callbackUrl);
-    } catch {
-      setFormError("We could not reach Roundtable. Check your connection and try again.");
-    }
+    const signedIn = await signInWithPassword(values);
+    if (signedIn.ok) window.location.assign(callbackUrl);
+    else form.setError("root", { message: signedIn.message });
   }
 
   return (
@@ -43,9 +29,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       className="flex flex-col gap-5"
       aria-label="Sign in"
     >
-      {formError ? (
+      {errors.root?.message ? (
         <Alert variant="destructive">
-          <AlertDescription>{formError}</AlertDescription>
+          <AlertDescription>{errors.root.message}</AlertDescription>
         </Alert>
       ) : null}
       <Field id="email" label="Email" error={errors.email?.message}>

@@ -1,57 +1,43 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction } from "@/components/hooks/use-action";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldControlProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { PASSWORD_MIN, signUpSchema, type SignUpInput } from "@/lib/validation/account";
+import { signInWithPassword } from "@/app/(auth)/_lib/sign-in";
 import { signUpAction } from "../actions";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SignUpInput>({
     resolver: zodResolver(signUpSchema),
     defaultValues: { name: "", email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
 
-  async function onSubmit(values: SignUpInput) {
-    setFormError(null);
-    try {
-      const result = await signUpAction(values);
-      if (!result.ok) {
-        for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-          if (field === "name" || field === "email" || field === "password")
-            form.setError(field, { message });
-        }
-        if (!result.fieldErrors) setFormError(result.message);
-        return;
-      }
-      const signedIn = await signIn("credentials", {
-        email: values.email,
-        password: values.password,
-        redirect: false,
-      });
-      window.location.assign(signedIn?.ok ? callbackUrl : "/sign-in");
-    } catch {
-      setFormError("We could not reach Roundtable. Check your connection and try again.");
-    }
-  }
+  const onSubmit = useFormAction(form, signUpAction, {
+    // The account exists now: sign in with what was typed, then go where the visitor was heading.
+    onSuccess: async () => {
+      const { email, password } = form.getValues();
+      const signedIn = await signInWithPassword({ email, password });
+      if (!signedIn.ok && signedIn.code === "OFFLINE") form.setError("root", { message: signedIn.message });
+      else window.location.assign(signedIn.ok ? callbackUrl : "/sign-in");
+    },
+  });
 
   return (
     <form
-      onSubmit={form.handleSubmit(onSubmit)}
+      onSubmit={(event) => void onSubmit(event)}
       noValidate
       className="flex flex-col gap-5"
       aria-label="Create account"
     >
-      {formError ? (
+      {errors.root?.message ? (
         <Alert variant="destructive">
-          <AlertDescription>{formError}</AlertDescription>
+          <AlertDescription>{errors.root.message}</AlertDescription>
         </Alert>
       ) : null}
       <Field id="name" label="Name" error={errors.name?.message}>

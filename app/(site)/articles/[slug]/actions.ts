@@ -1,8 +1,7 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/action-result";
-import { tags } from "@/lib/cache-tags";
+import { expireTags } from "@/lib/cache-expiry";
 import { setArticleFeedback } from "@/lib/data/reactions";
 import { requireUser } from "@/lib/session";
 import { articleFeedbackSchema } from "@/lib/validation/reaction";
@@ -12,8 +11,8 @@ export async function articleFeedbackAction(
 ): Promise<ActionResult<{ liked: boolean; yesCount: number }>> {
   return runAction(async () => {
     const user = await requireUser();
-    const result = await setArticleFeedback(user, articleFeedbackSchema.parse(input));
-    updateTag(tags.article(result.articleId));
-    return { liked: result.liked, yesCount: result.yesCount };
+    const change = await setArticleFeedback(user, articleFeedbackSchema.parse(input));
+    await expireTags(change);
+    return { liked: change.liked, yesCount: change.yesCount };
   });
 }

@@ -4,9 +4,9 @@ import { FileText, FolderTree } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { FollowButton } from "@/components/follows/follow-button";
+import { useAction } from "@/components/hooks/use-action";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { toast } from "@/components/ui/toaster";
 import type { FollowedPage } from "@/lib/data/follows";
 import type { FollowKind } from "@/lib/validation/follows";
 import { loadMoreFollowsAction } from "../actions";
@@ -30,24 +30,17 @@ const COPY: Record<FollowKind, { heading: string; empty: string; invite: string;
 export function FollowedList({ kind, initialPage }: { kind: FollowKind; initialPage: FollowedPage }) {
   const [items, setItems] = useState(initialPage.items);
   const [nextCursor, setNextCursor] = useState(initialPage.nextCursor);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const { run: fetchMore, pending: loadingMore } = useAction(loadMoreFollowsAction, {
+    onSuccess: (page) => {
+      setItems((current) => [...current, ...page.items.filter((i) => !current.some((c) => c.id === i.id))]);
+      setNextCursor(page.nextCursor);
+    },
+  });
   const copy = COPY[kind];
   const headingId = `following-${kind}s`;
 
   async function loadMore() {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    const result = await loadMoreFollowsAction({ kind, cursor: nextCursor }).catch(() => null);
-    setLoadingMore(false);
-    if (!result?.ok) {
-      toast.error(result?.message ?? "We could not load more. Please try again.");
-      return;
-    }
-    setItems((current) => [
-      ...current,
-      ...result.data.items.filter((i) => !current.some((c) => c.id === i.id)),
-    ]);
-    setNextCursor(result.data.nextCursor);
+    if (nextCursor) await fetchMore({ kind, cursor: nextCursor });
   }
 
   return (

@@ -17,12 +17,14 @@ import {
 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { useAction } from "@/components/hooks/use-action";
 import { useViewer } from "@/components/layout/viewer-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { toast } from "@/components/ui/toaster";
+import { callAction } from "@/lib/client/call-action";
 import type { NotificationItem, NotificationPage } from "@/lib/data/notifications";
 import { cn } from "@/lib/utils";
 import {
@@ -48,8 +50,6 @@ const ICONS: Record<NotificationItem["kind"], typeof CircleCheck> = {
   FOLLOWED_ARTICLE_INSIGHT: MessageSquarePlus,
 };
 
-const OFFLINE = "We could not reach Roundtable. Please try again.";
-
 export function NotificationList({
   initialPage,
   initialUnreadCount,
@@ -61,9 +61,26 @@ export function NotificationList({
   const [items, setItems] = useState(initialPage.items);
   const [nextCursor, setNextCursor] = useState(initialPage.nextCursor);
   const [unreadCount, setUnreadCount] = useState(initialUnreadCount);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [markingAll, setMarkingAll] = useState(false);
+  // several rows may be marked at once: each row's own pending state is kept here
   const [marking, setMarking] = useState<ReadonlySet<string>>(new Set());
+  const { run: sendRead } = useAction(markNotificationReadAction);
+  const { run: markAllRead, pending: markingAll } = useAction(markAllNotificationsReadAction, {
+    onSuccess: async () => {
+      showRead("all");
+      setUnreadCount(0);
+      toast.success("All notifications marked as read");
+      await refresh();
+    },
+  });
+  const { run: fetchMore, pending: loadingMore } = useAction(loadMoreNotificationsAction, {
+    onSuccess: (page) => {
+      setItems((current) => {
+        const shown = new Set(current.map((item) => item.id));
+        return [...current, ...page.items.filter((item) => !shown.has(item.id))];
+      });
+      setNextCursor(page.nextCursor);
+    },
+  });
 
   function showRead(ids: ReadonlySet<string> | "all") {
     setItems((current) =>
@@ -73,16 +90,13 @@ export function NotificationList({
 
   async function markRead(item: NotificationItem) {
     setMarking((current) => new Set(current).add(item.id));
-    const result = await markNotificationReadAction({ id: item.id }).catch(() => null);
+    const outcome = await sendRead({ id: item.id });
     setMarking((current) => {
       const next = new Set(current);
       next.delete(item.id);
       return next;
     });
-    if (!result?.ok) {
-      toast.error(result?.message ?? OFFLINE);
-      return;
-    }
+    if (!outcome.ok) return;
     showRead(new Set([item.id]));
     setUnreadCount((count) => Math.max(0, count - 1));
     await refresh();
@@ -94,39 +108,12 @@ export function NotificationList({
     if (!item.unread) return;
     showRead(new Set([item.id]));
     setUnreadCount((count) => Math.max(0, count - 1));
-    void markNotificationReadAction({ id: item.id })
-      .catch(() => null)
-      .then(() => refresh());
-  }
-
-  async function markAllRead() {
-    setMarkingAll(true);
-    const result = await markAllNotificationsReadAction().catch(() => null);
-    setMarkingAll(false);
-    if (!result?.ok) {
-      toast.error(result?.message ?? OFFLINE);
-      return;
-    }
-    showRead("all");
-    setUnreadCount(0);
-    toast.success("All notifications marked as read");
-    await refresh();
+    // The member is on their way elsewhere: a failure is not worth a toast, and the bell shows what is true.
+    void callAction(() => markNotificationReadAction({ id: item.id })).then(() => refresh());
   }
 
   async function loadMore() {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    const result = await loadMoreNotificationsAction({ cursor: nextCursor }).catch(() => null);
-    setLoadingMore(false);
-    if (!result?.ok) {
-      toast.error(result?.message ?? OFFLINE);
-      return;
-    }
-    setItems((current) => {
-      const shown = new Set(current.map((item) => item.id));
-      return [...current, ...result.data.items.filter((item) => !shown.has(item.id))];
-    });
-    setNextCursor(result.data.nextCursor);
+    if (nextCursor) await fetchMore({ cursor: nextCursor });
   }
 
   if (items.length === 0) {

@@ -2,6 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
+import { useFormAction } from "@/components/hooks/use-action";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldControlProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -15,31 +17,27 @@ export function ProfileForm({ defaults }: { defaults: ProfileInput }) {
   const form = useForm<ProfileInput>({ resolver: zodResolver(profileSchema), defaultValues: defaults });
   const { errors, isSubmitting, isDirty } = form.formState;
 
-  async function onSubmit(values: ProfileInput) {
-    const result = await updateProfileAction(values).catch(() => null);
-    if (!result) {
-      toast.error("We could not reach Roundtable. Your changes are still here: try again.");
-      return;
-    }
-    if (!result.ok) {
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        if (field === "name" || field === "handle" || field === "headline") form.setError(field, { message });
-      }
-      if (!result.fieldErrors) toast.error(result.message);
-      return;
-    }
-    form.reset({ ...values, handle: result.data.handle });
-    toast.success("Profile saved");
-    await refresh();
-  }
+  const onSubmit = useFormAction(form, updateProfileAction, {
+    fields: ["name", "handle", "headline"],
+    onSuccess: async ({ handle }) => {
+      form.reset({ ...form.getValues(), handle });
+      toast.success("Profile saved");
+      await refresh();
+    },
+  });
 
   return (
     <form
-      onSubmit={form.handleSubmit(onSubmit)}
+      onSubmit={(event) => void onSubmit(event)}
       noValidate
       className="flex flex-col gap-5"
       aria-label="Profile"
     >
+      {errors.root?.message ? (
+        <Alert variant="destructive">
+          <AlertDescription>{errors.root.message}</AlertDescription>
+        </Alert>
+      ) : null}
       <Field id="name" label="Name" error={errors.name?.message}>
         <Input
           autoComplete="name"

@@ -3,6 +3,7 @@
 import { ThumbsDown, ThumbsUp } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { useAction } from "@/components/hooks/use-action";
 import { useArticleViewer } from "@/components/insights/article-viewer";
 import { useViewer } from "@/components/layout/viewer-provider";
 import { Button } from "@/components/ui/button";
@@ -25,7 +26,10 @@ export function ArticleFeedback({
   const [yesCount, setYesCount] = useState(initialYesCount);
   const [reason, setReason] = useState(saved?.reason ?? "");
   const [askReason, setAskReason] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { run: sendAnswer, pending: busy } = useAction(articleFeedbackAction, {
+    // the reason is the only field the member typed: its error is the one worth reading
+    onFailure: (failure) => toast.error(failure.fieldErrors?.reason ?? failure.message),
+  });
 
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- adopting the answer fetched after render
@@ -37,20 +41,13 @@ export function ArticleFeedback({
     const previous = { liked, yesCount };
     setLiked(nextLiked);
     setYesCount(yesCount + (nextLiked ? 1 : 0) - (liked === true ? 1 : 0));
-    setBusy(true);
-    const result = await articleFeedbackAction({ articleId, liked: nextLiked, reason: nextReason }).catch(
-      () => null,
-    );
-    setBusy(false);
-    if (!result?.ok) {
+    const outcome = await sendAnswer({ articleId, liked: nextLiked, reason: nextReason });
+    if (!outcome.ok) {
       setLiked(previous.liked);
       setYesCount(previous.yesCount);
-      toast.error(
-        result?.fieldErrors?.reason ?? result?.message ?? "We could not save your answer. Try again.",
-      );
       return false;
     }
-    setYesCount(result.data.yesCount);
+    setYesCount(outcome.data.yesCount);
     return true;
   }
 

@@ -115,9 +115,7 @@ export function SectionContribution({ sectionId, sectionAnchor, sectionTitle, li
         submitLabel="Post insight"
         pendingLabel="Posting…"
         onSubmit={(body, composeMs) =>
-          addInsightAction({ sectionId, body, idempotencyKey: idempotencyKey.current, composeMs }).catch(
-            () => null,
-          )
+          addInsightAction({ sectionId, body, idempotencyKey: idempotencyKey.current, composeMs })
         }
         onSuccess={async (posted) => {
           idempotencyKey.current = "";

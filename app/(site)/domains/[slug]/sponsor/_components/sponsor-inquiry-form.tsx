@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { useFormAction } from "@/components/hooks/use-action";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldControlProps } from "@/components/ui/field";
@@ -32,7 +33,6 @@ export function SponsorInquiryForm({
   domainName: string;
   domainSlug: string;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
   const confirmation = useRef<HTMLDivElement>(null);
   // One key per draft: a double click or a retry after a lost answer finds the inquiry already stored.
@@ -48,31 +48,11 @@ export function SponsorInquiryForm({
     if (sent) confirmation.current?.focus();
   }, [sent]);
 
-  async function onSubmit(values: SponsorInquiryFormInput) {
-    setFormError(null);
-    try {
-      const result = await submitSponsorInquiryAction({
-        ...values,
-        domainId,
-        idempotencyKey,
-      });
-      if (!result.ok) {
-        let placed = false;
-        for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-          const known = FIELDS.find((name) => name === field);
-          if (known) {
-            form.setError(known, { message }, { shouldFocus: !placed });
-            placed = true;
-          }
-        }
-        if (!placed) setFormError(result.message);
-        return;
-      }
-      setSent(true);
-    } catch {
-      setFormError("We could not reach Roundtable. Check your connection and try again: nothing is lost.");
-    }
-  }
+  const onSubmit = useFormAction(
+    form,
+    (values: SponsorInquiryFormInput) => submitSponsorInquiryAction({ ...values, domainId, idempotencyKey }),
+    { fields: FIELDS, onSuccess: () => setSent(true) },
+  );
 
   if (sent) {
     return (
@@ -93,14 +73,14 @@ export function SponsorInquiryForm({
 
   return (
     <form
-      onSubmit={form.handleSubmit(onSubmit)}
+      onSubmit={(event) => void onSubmit(event)}
       noValidate
       aria-label="Sponsorship inquiry"
       className="border-border bg-card flex flex-col gap-5 rounded-lg border p-5 sm:p-6"
     >
-      {formError ? (
+      {errors.root?.message ? (
         <Alert variant="destructive">
-          <AlertDescription>{formError}</AlertDescription>
+          <AlertDescription>{errors.root.message}</AlertDescription>
         </Alert>
       ) : null}
       <Field id="organisation" label="Organisation" error={errors.organisation?.message}>
