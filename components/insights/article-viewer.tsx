@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useState } from "rea
 import { useViewer } from "@/components/layout/viewer-provider";
 import type { ArticleViewerResponse } from "@/app/api/articles/[id]/me/route";
 import type { OwnInsight } from "@/lib/data/insights";
-import type { OwnModerationNote } from "@/lib/data/moderation";
+import type { OwnModerationNote } from "@/lib/data/moderation/appeals";
 
 type ArticleViewerValue = {
   articleId: string;

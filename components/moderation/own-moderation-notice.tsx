@@ -10,7 +10,7 @@ import { Field, fieldControlProps } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
-import type { OwnModerationNote } from "@/lib/data/moderation";
+import type { OwnModerationNote } from "@/lib/data/moderation/appeals";
 import { APPEAL_MAX, DECISION_REASON_LABELS } from "@/lib/domain/moderation";
 import type { InsightStatus } from "@/lib/generated/prisma/enums";
 import { appealSchema } from "@/lib/validation/moderation";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { controlClassName } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { DomainTreeItem } from "@/lib/data/content";
-import type { QueueFilters as Filters } from "@/lib/data/moderation";
+import type { QueueFilters as Filters } from "@/lib/data/moderation/queue";
 import { REPORT_REASON_LABELS } from "@/lib/domain/moderation";
 import { cn } from "@/lib/utils";
 import { QUEUE_KINDS, REPORT_REASONS } from "@/lib/validation/moderation";
