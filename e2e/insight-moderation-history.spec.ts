@@ -8,7 +8,7 @@ test("a removed insight's history says why, without its text", async ({ page, db
   const moderator = await makeUser({ role: "MODERATOR" });
   const article = await createArticle(db);
   const insight = await createInsight(db, { sectionId: article.sections[0]!.id, authorId: author.id });
-  // What removeInsight (lib/data/moderation.ts) leaves behind: the decision and its audit entry.
+  // What removeInsight (lib/data/moderation/decisions.ts) leaves behind: the decision and its audit entry.
   await db.insight.update({
     where: { id: insight.id },
     data: { status: "REMOVED", decidedById: moderator.id, decidedAt: new Date(), decisionReason: "SPAM" },

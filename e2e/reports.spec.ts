@@ -1,6 +1,7 @@
 // Reports: members report someone else's insight once, with a reason; the third member's report
 // hides it from readers, its author sees "Hidden pending review", and it waits in the queue with the reports.
-// (Reports from new accounts queue an insight but never hide it: lib/data/moderation.integration.test.ts.)
+// (Reports from new accounts queue an insight but never hide it:
+// lib/data/moderation/reports.integration.test.ts.)
 import { createInsight } from "../prisma/factories";
 import { expect, test } from "./fixtures";
 import {

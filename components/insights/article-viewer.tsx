@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useState } from "react";
 import { useViewer } from "@/components/layout/viewer-provider";
 import type { OwnInsight } from "@/lib/data/insights";
-import type { OwnModerationNote } from "@/lib/data/moderation";
+import type { OwnModerationNote } from "@/lib/data/moderation/appeals";
 import type { ArticleViewerResponse } from "@/lib/domain/viewer";
 
 type ArticleViewerValue = {

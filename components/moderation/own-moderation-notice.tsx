@@ -11,7 +11,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { appealDecisionAction } from "@/lib/actions/moderation";
-import type { OwnModerationNote } from "@/lib/data/moderation";
+import type { OwnModerationNote } from "@/lib/data/moderation/appeals";
 import { APPEAL_MAX, DECISION_REASON_LABELS } from "@/lib/domain/moderation";
 import { APPEAL_STATUS_LABELS } from "@/lib/domain/moderation-labels";
 import type { InsightStatus } from "@/lib/generated/prisma/enums";

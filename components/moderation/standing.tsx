@@ -2,7 +2,7 @@ import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { listOwnStanding } from "@/lib/data/sanctions";
+import { listOwnStanding } from "@/lib/data/sanctions/member-record";
 import type { SessionUser } from "@/lib/session";
 import { UtcDateTime } from "./standing-time";
 

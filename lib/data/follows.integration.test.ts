@@ -23,7 +23,7 @@ import {
   unfollowArticle,
   unfollowDomain,
 } from "./follows";
-import { approveInsight, restoreInsight, removeInsight } from "./moderation";
+import { approveInsight, restoreInsight, removeInsight } from "./moderation/decisions";
 import { listNotifications, markNotificationRead } from "./notifications";
 import type { SessionUser } from "./users";
 

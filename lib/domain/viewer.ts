@@ -2,7 +2,7 @@
 // bodies on the server and client components read them, so neither side imports the other.
 import type { MenuBadge } from "@/lib/data/badge-views";
 import type { OwnInsight } from "@/lib/data/insights";
-import type { OwnModerationNote } from "@/lib/data/moderation";
+import type { OwnModerationNote } from "@/lib/data/moderation/appeals";
 import type { ContributorProgress } from "@/lib/domain/badges";
 import type { ViewerPermissions } from "@/lib/domain/permissions";
 import type { ReactionKindName } from "@/lib/domain/ranking";

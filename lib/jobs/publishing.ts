@@ -1,6 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import { publishDueArticles } from "@/lib/data/editorial";
+import { publishDueArticles } from "@/lib/data/editorial/publishing";
 import { logger } from "@/lib/logger";
 import { requestFollowerNotifications } from "./follows";
 import { QUEUES } from "./queue";

@@ -1,6 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import { endExpiredSuspensions } from "@/lib/data/sanctions";
+import { endExpiredSuspensions } from "@/lib/data/sanctions/sanctions";
 import { logger } from "@/lib/logger";
 import { requestBadgeEvaluation } from "./badges";
 import { QUEUES } from "./queue";

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ALREADY_HANDLED } from "@/lib/data/moderation";
+import { ALREADY_HANDLED } from "@/lib/data/moderation/shared";
 import { EDITED_SINCE_SEEN } from "@/lib/domain/moderation";
 import { hashBody } from "@/lib/insight-hash";
 import { createPrismaClient } from "@/prisma/client";

@@ -4,20 +4,22 @@ import { updateTag } from "next/cache";
 import { after } from "next/server";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { tags } from "@/lib/cache-tags";
+import { decideAppeal } from "@/lib/data/moderation/appeals";
 import {
   approveInsight,
   bulkDecide,
-  decideAppeal,
-  getModerationQueueItem,
-  listModerationQueue,
   rejectInsight,
   removeInsight,
   restoreInsight,
   type BulkDecisionResult,
-  type ModerationChange,
+} from "@/lib/data/moderation/decisions";
+import {
+  getModerationQueueItem,
+  listModerationQueue,
   type QueueItem,
   type QueuePage,
-} from "@/lib/data/moderation";
+} from "@/lib/data/moderation/queue";
+import type { ModerationChange } from "@/lib/data/moderation/shared";
 import type { InsightStatus } from "@/lib/generated/prisma/enums";
 import { requestBadgeEvaluation } from "@/lib/jobs/badges";
 import { requestFollowerNotifications } from "@/lib/jobs/follows";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDomainTree } from "@/lib/data/content";
-import { countModerationQueue, listModerationQueue } from "@/lib/data/moderation";
+import { countModerationQueue, listModerationQueue } from "@/lib/data/moderation/queue";
 import { queueFiltersSchema } from "@/lib/validation/moderation";
 import { requireStaffPage } from "../require-staff";
 import { ModerationQueue } from "./_components/moderation-queue";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { listMenuBadges } from "@/lib/data/badge-views";
-import { countModerationQueue } from "@/lib/data/moderation";
+import { countModerationQueue } from "@/lib/data/moderation/queue";
 import { countUnreadNotifications } from "@/lib/data/notifications";
 import { describeBlock } from "@/lib/data/users";
 import { permissionsOf } from "@/lib/domain/permissions";

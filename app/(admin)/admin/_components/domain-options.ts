@@ -1,4 +1,4 @@
-import type { AdminDomainNode } from "@/lib/data/editorial";
+import type { AdminDomainNode } from "@/lib/data/editorial/domains";
 
 export type DomainOption = { id: string; label: string; topLevel: boolean };
 

@@ -7,7 +7,8 @@ import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { controlClassName } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
-import { listArticlesForAdmin, listDomainsForAdmin } from "@/lib/data/editorial";
+import { listArticlesForAdmin } from "@/lib/data/editorial/articles";
+import { listDomainsForAdmin } from "@/lib/data/editorial/domains";
 import { cn } from "@/lib/utils";
 import {
   ARTICLE_KIND_LABELS,

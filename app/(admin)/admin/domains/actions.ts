@@ -10,7 +10,7 @@ import {
   reorderDomain,
   updateDomain,
   type AdminDomainNode,
-} from "@/lib/data/editorial";
+} from "@/lib/data/editorial/domains";
 import { requireRole } from "@/lib/session";
 import {
   createDomainSchema,

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listDomainsForAdmin } from "@/lib/data/editorial";
+import { listDomainsForAdmin } from "@/lib/data/editorial/domains";
 import { requireAdminPage } from "../require-admin";
 import { DomainManager } from "./_components/domain-manager";
 

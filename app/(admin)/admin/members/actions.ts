@@ -1,7 +1,8 @@
 "use server";
 
 import { runAction, type ActionResult } from "@/lib/action-result";
-import { setMemberRole, setMemberTrust, type MemberRow } from "@/lib/data/sanctions";
+import { setMemberRole, setMemberTrust } from "@/lib/data/sanctions/member-admin";
+import type { MemberRow } from "@/lib/data/sanctions/shared";
 import { requireRole } from "@/lib/session";
 import { setRoleSchema, setTrustSchema } from "@/lib/validation/sanctions";
 

@@ -5,7 +5,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { searchMembers } from "@/lib/data/sanctions";
+import { searchMembers } from "@/lib/data/sanctions/member-admin";
 import { memberSearchSchema } from "@/lib/validation/sanctions";
 import { requireAdminPage } from "../require-admin";
 import { MemberTable } from "./_components/member-table";

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { toast } from "@/components/ui/toaster";
 import type { ActionResult } from "@/lib/action-result";
-import type { QueueFilters, QueueItem, QueuePage } from "@/lib/data/moderation";
+import type { QueueFilters, QueueItem, QueuePage } from "@/lib/data/moderation/queue";
 import { EDITED_SINCE_SEEN } from "@/lib/domain/moderation";
 import {
   approveInsightAction,

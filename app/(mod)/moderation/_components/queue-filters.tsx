@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { controlClassName } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { DomainTreeItem } from "@/lib/data/content";
-import type { QueueFilters as Filters } from "@/lib/data/moderation";
+import type { QueueFilters as Filters } from "@/lib/data/moderation/queue";
 import { REPORT_REASON_LABELS } from "@/lib/domain/moderation";
 import { QUEUE_KIND_FILTER_LABELS } from "@/lib/domain/moderation-labels";
 import { cn } from "@/lib/utils";

@@ -8,7 +8,7 @@ import { InitialsAvatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { QueueItem } from "@/lib/data/moderation";
+import type { QueueItem } from "@/lib/data/moderation/queue";
 import { DECISION_REASON_LABELS, REPORT_REASON_LABELS } from "@/lib/domain/moderation";
 import { APPEALED_MODERATOR_MESSAGE, QUEUE_KIND_LABELS, TRUST_LABELS } from "@/lib/domain/moderation-labels";
 import { cn } from "@/lib/utils";

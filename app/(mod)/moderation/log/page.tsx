@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input, controlClassName } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { listAuditLog, type AuditLogEntry } from "@/lib/data/moderation";
+import { listAuditLog, type AuditLogEntry } from "@/lib/data/moderation/audit-log";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/domain/moderation";
 import { cn } from "@/lib/utils";
 import { AUDIT_TARGET_TYPES, auditLogFiltersSchema } from "@/lib/validation/moderation";

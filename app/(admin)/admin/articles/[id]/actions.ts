@@ -3,19 +3,15 @@
 import { updateTag } from "next/cache";
 import { after } from "next/server";
 import { runAction, type ActionResult } from "@/lib/action-result";
+import { updateArticle } from "@/lib/data/editorial/articles";
 import {
-  addSection,
   cancelSchedule,
-  moveSection,
   publishArticle,
-  removeSection,
   scheduleArticle,
   unpublishArticle,
-  updateArticle,
-  updateSection,
-  type AdminArticle,
-  type Changed,
-} from "@/lib/data/editorial";
+} from "@/lib/data/editorial/publishing";
+import { addSection, moveSection, removeSection, updateSection } from "@/lib/data/editorial/sections";
+import type { AdminArticle, Changed } from "@/lib/data/editorial/shared";
 import { requestFollowerNotifications } from "@/lib/jobs/follows";
 import { requireRole, type SessionUser } from "@/lib/session";
 import {

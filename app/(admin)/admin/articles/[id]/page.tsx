@@ -8,9 +8,9 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import {
   getArticleFeedbackSummary,
   getArticleForEdit,
-  listDomainsForAdmin,
   type ArticleFeedbackSummary,
-} from "@/lib/data/editorial";
+} from "@/lib/data/editorial/articles";
+import { listDomainsForAdmin } from "@/lib/data/editorial/domains";
 import { pageNumberSchema } from "@/lib/validation/editorial";
 import { requireAdminPage } from "../../require-admin";
 import { ArticleEditor } from "./_components/article-editor";

@@ -1,7 +1,7 @@
 "use server";
 
 import { runAction, type ActionResult } from "@/lib/action-result";
-import { importOutline } from "@/lib/data/editorial";
+import { importOutline } from "@/lib/data/editorial/articles";
 import { requireRole } from "@/lib/session";
 import { importOutlineSchema } from "@/lib/validation/editorial";
 

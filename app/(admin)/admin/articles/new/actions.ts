@@ -1,7 +1,7 @@
 "use server";
 
 import { runAction, type ActionResult } from "@/lib/action-result";
-import { createArticle } from "@/lib/data/editorial";
+import { createArticle } from "@/lib/data/editorial/articles";
 import { requireRole } from "@/lib/session";
 import { createArticleSchema } from "@/lib/validation/editorial";
 

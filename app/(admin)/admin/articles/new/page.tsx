@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { domainOptionsOf } from "@/app/(admin)/admin/_components/domain-options";
-import { listDomainsForAdmin } from "@/lib/data/editorial";
+import { listDomainsForAdmin } from "@/lib/data/editorial/domains";
 import { requireAdminPage } from "../../require-admin";
 import { NewArticleForm } from "./_components/new-article-form";
 

@@ -23,7 +23,7 @@ import { controlClassName, Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import type { ActionResult } from "@/lib/action-result";
-import type { AdminDomain, AdminDomainNode } from "@/lib/data/editorial";
+import type { AdminDomain, AdminDomainNode } from "@/lib/data/editorial/domains";
 import { slugify } from "@/lib/domain/slug";
 import { cn } from "@/lib/utils";
 import {

@@ -16,7 +16,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { toast } from "@/components/ui/toaster";
 import type { ActionResult } from "@/lib/action-result";
-import type { MemberRow } from "@/lib/data/sanctions";
+import type { MemberRow } from "@/lib/data/sanctions/shared";
 import type { TrustLevel } from "@/lib/generated/prisma/enums";
 import { setMemberRoleAction, setMemberTrustAction } from "../actions";
 

@@ -3,16 +3,15 @@
 import { updateTag } from "next/cache";
 import { after } from "next/server";
 import { runAction, type ActionResult } from "@/lib/action-result";
+import { getMemberModerationRecord, type MemberModerationRecord } from "@/lib/data/sanctions/member-record";
 import {
   banMember,
-  getMemberModerationRecord,
   liftSanction,
   sanctionTags,
   suspendMember,
   warnMember,
-  type MemberModerationRecord,
   type SanctionChange,
-} from "@/lib/data/sanctions";
+} from "@/lib/data/sanctions/sanctions";
 import { listLeaderboardTagsFor } from "@/lib/data/leaderboards";
 import { AppError } from "@/lib/errors";
 import { requestBadgeEvaluation } from "@/lib/jobs/badges";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { getMemberModerationRecord } from "@/lib/data/sanctions";
+import { getMemberModerationRecord } from "@/lib/data/sanctions/member-record";
 import { requireStaffPage } from "../../../require-staff";
 import { MemberRecord } from "./_components/member-record";
 

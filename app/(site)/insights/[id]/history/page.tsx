@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getInsightHistory, type InsightHistory } from "@/lib/data/insights";
-import { listPublicModerationLines } from "@/lib/data/moderation";
+import { listPublicModerationLines } from "@/lib/data/moderation/audit-log";
 import { DECISION_REASON_LABELS } from "@/lib/domain/moderation";
 
 export const revalidate = 3600;

@@ -1,5 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { appealDecision, rejectInsight, reportInsight } from "@/lib/data/moderation";
+import { appealDecision } from "@/lib/data/moderation/appeals";
+import { rejectInsight } from "@/lib/data/moderation/decisions";
+import { reportInsight } from "@/lib/data/moderation/reports";
 import type { SessionUser } from "@/lib/data/users";
 import type { ArticleViewerResponse } from "@/lib/domain/viewer";
 import { createPrismaClient } from "@/prisma/client";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { ArticleStatusBadge } from "@/app/(admin)/admin/_components/article-status-badge";
 import type { DomainOption } from "@/app/(admin)/admin/_components/domain-options";
-import type { AdminArticle } from "@/lib/data/editorial";
+import type { AdminArticle } from "@/lib/data/editorial/shared";
 import { ARTICLE_KIND_LABELS } from "@/lib/validation/editorial";
 import { DetailsForm } from "./details-form";
 import { PublishingPanel } from "./publishing-panel";

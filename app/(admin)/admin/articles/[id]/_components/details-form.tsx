@@ -8,7 +8,7 @@ import { showActionErrors } from "@/app/(admin)/admin/_components/form-result";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
-import type { AdminArticle } from "@/lib/data/editorial";
+import type { AdminArticle } from "@/lib/data/editorial/shared";
 import { updateArticleSchema, type CreateArticleFormInput } from "@/lib/validation/editorial";
 import { updateArticleAction } from "../actions";
 

@@ -16,7 +16,7 @@ import {
 } from "@/components/ui/dialog";
 import { Field, fieldControlProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import type { AdminArticle } from "@/lib/data/editorial";
+import type { AdminArticle } from "@/lib/data/editorial/shared";
 import { scheduleFormSchema } from "@/lib/validation/editorial";
 import {
   cancelScheduleAction,

@@ -14,7 +14,7 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { AdminArticle, AdminSection } from "@/lib/data/editorial";
+import type { AdminArticle, AdminSection } from "@/lib/data/editorial/shared";
 import type { MoveDirection } from "@/lib/validation/editorial";
 import { addSectionAction, moveSectionAction, removeSectionAction, updateSectionAction } from "../actions";
 import { SectionForm } from "./section-form";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { toast } from "@/components/ui/toaster";
 import type { ActionResult } from "@/lib/action-result";
-import type { AdminArticle } from "@/lib/data/editorial";
+import type { AdminArticle } from "@/lib/data/editorial/shared";
 
 export type ArticleActionResult = ActionResult<{ article: AdminArticle }>;
 

@@ -6,7 +6,7 @@ import { formatUtc } from "@/app/(admin)/admin/_components/article-status-badge"
 import { ArticleHeader, ArticleSectionBlock, ArticleSectionNav } from "@/components/articles/article-parts";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { getArticlePreview } from "@/lib/data/editorial";
+import { getArticlePreview } from "@/lib/data/editorial/articles";
 import { CONTRIBUTOR_CALLOUT } from "@/lib/site";
 import { requireAdminPage } from "../../../require-admin";
 import { isRecordIdParam } from "@/lib/validation/text";

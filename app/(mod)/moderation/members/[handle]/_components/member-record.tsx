@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { MemberModerationRecord, SanctionView } from "@/lib/data/sanctions";
+import type { MemberModerationRecord, SanctionView } from "@/lib/data/sanctions/member-record";
 import { SANCTION_LABELS } from "@/lib/domain/moderation";
 import type { InsightStatus } from "@/lib/generated/prisma/enums";
 import { BanDialog, LiftDialog, SuspendDialog, WarnDialog } from "./sanction-dialogs";

@@ -17,7 +17,7 @@ import { controlClassName } from "@/components/ui/input";
 import { toast } from "@/components/ui/toaster";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/action-result";
-import type { MemberModerationRecord } from "@/lib/data/sanctions";
+import type { MemberModerationRecord } from "@/lib/data/sanctions/member-record";
 import { SUSPENSION_DAYS } from "@/lib/domain/moderation";
 import { cn } from "@/lib/utils";
 import {

@@ -1,0 +1,99 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { REPORTS_TO_HIDE } from "@/lib/domain/moderation";
+import { AppError, uniqueViolation } from "@/lib/errors";
+import type { ReportReason } from "@/lib/generated/prisma/enums";
+import { recordAudit } from "../audit";
+import type { SessionUser } from "../users";
+import type { ModerationChange } from "./shared";
+import { assertActiveAccount, changeOf, lockInsight, MAX_LOOKUP_IDS, notifyAuthor } from "./shared";
+
+// Members' reports of insights they read. Reports are members' doing, not moderation: the audit log records
+// only the hiding that enough of them cause.
+
+/**
+ * A member reports a published insight once, with a reason. Every report joins the queue; at the
+ * REPORTS_TO_HIDE-th open report from different members the insight is hidden at once, pending review.
+ * The audit log records that hiding as "insight.hide" with the member whose report triggered it as the
+ * actor (no moderator acted).
+ */
+export async function reportInsight(
+  actor: SessionUser,
+  input: { insightId: string; reason: ReportReason; note?: string },
+): Promise<{ hidden: boolean; change: ModerationChange | null }> {
+  try {
+    return await db.$transaction(async (tx) => {
+      await assertActiveAccount(tx, actor.id);
+      const insight = await lockInsight(tx, input.insightId);
+      // Only what readers can see can be reported.
+      if (
+        !insight ||
+        insight.deletedAt ||
+        insight.authorStatus !== "ACTIVE" ||
+        insight.articleStatus !== "PUBLISHED" ||
+        (insight.status !== "PUBLISHED" && insight.status !== "HIDDEN")
+      ) {
+        throw new AppError("NOT_FOUND", "Insight not found.");
+      }
+      if (insight.authorId === actor.id) {
+        throw new AppError("FORBIDDEN", "You cannot report your own insight.");
+      }
+      const earlier = await tx.report.findUnique({
+        where: { insightId_reporterId: { insightId: insight.id, reporterId: actor.id } },
+        select: { id: true },
+      });
+      if (earlier) throw new AppError("CONFLICT", "You have already reported this insight.");
+      if (insight.status === "HIDDEN") {
+        throw new AppError("CONFLICT", "This insight is already hidden pending review.");
+      }
+
+      await tx.report.create({
+        data: {
+          insightId: insight.id,
+          reporterId: actor.id,
+          authorId: insight.authorId,
+          reason: input.reason,
+          note: input.note ?? null,
+        },
+        select: { id: true },
+      });
+      // One report per member per insight (unique index): the open reports come from as many members.
+      const openReports = insight.openReportCount + 1;
+      const hide = openReports >= REPORTS_TO_HIDE;
+      await tx.insight.update({
+        where: { id: insight.id },
+        data: {
+          openReportCount: openReports,
+          queuedAt: insight.queuedAt ?? new Date(),
+          ...(hide ? { status: "HIDDEN" } : {}),
+        },
+      });
+      if (!hide) return { hidden: false, change: null };
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "insight.hide",
+        targetType: "insight",
+        targetId: insight.id,
+        data: { openReports, automatic: true },
+      });
+      await notifyAuthor(tx, insight, "INSIGHT_HIDDEN");
+      return { hidden: true, change: changeOf(insight, "HIDDEN") };
+    });
+  } catch (error) {
+    if (uniqueViolation(error)?.includes("reporterId")) {
+      throw new AppError("CONFLICT", "You have already reported this insight.");
+    }
+    throw error;
+  }
+}
+
+/** Which of these insights the viewer has already reported. */
+export async function listViewerReports(actor: SessionUser, insightIds: string[]): Promise<string[]> {
+  const ids = [...new Set(insightIds)].slice(0, MAX_LOOKUP_IDS);
+  if (ids.length === 0) return [];
+  const rows = await db.report.findMany({
+    where: { reporterId: actor.id, insightId: { in: ids } },
+    select: { insightId: true },
+  });
+  return rows.map((row) => row.insightId);
+}
