@@ -1,18 +1,11 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeAppConnections } from "@/lib/testing/integration";
+import { closeAppConnections, session, updateTag } from "@/lib/testing/integration";
 import { createPrismaClient } from "@/prisma/client";
 import { createArticle, createInsight, createUser } from "@/prisma/factories";
 import { reactAction } from "./reactions";
 
 // The action as a browser calls it (see the insight actions tests).
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
-}));
-vi.mock("@/lib/auth", () => ({ authOptions: {} }));
-const updateTag = vi.hoisted(() => vi.fn());
-vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn, updateTag }));
-vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
+await vi.hoisted(() => import("@/lib/testing/integration").then((t) => t.standInForNext()));
 const requestBadgeEvaluation = vi.hoisted(() => vi.fn(() => Promise.resolve()));
 vi.mock("@/lib/jobs/badges", () => ({ requestBadgeEvaluation }));
 
@@ -22,8 +15,6 @@ afterAll(async () => {
   await closeAppConnections();
 });
 beforeEach(() => {
-  session.userId = null;
-  updateTag.mockClear();
   requestBadgeEvaluation.mockClear();
 });
 

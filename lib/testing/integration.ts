@@ -79,12 +79,14 @@ export function testDatabase(max: number): Database {
 
 /** The member the stood-in next-auth says is signed in (see standInForNext); null is signed out. */
 export const session = { userId: null as string | null };
-/** Next's updateTag, stood in for (see standInForNext): it records the tags an action refreshes. */
+/** Next's updateTag, stood in for (see standInForNext): it records the tags an action expires at once. */
 export const updateTag = vi.fn();
+/** Next's revalidateTag, stood in for: it records the tags an action marks stale for the background. */
+export const revalidateTag = vi.fn();
 
 /**
  * Stands in for what server actions use from Next.js and next-auth, so a test calls them as a browser
- * does: `session` is who is signed in, Next's cache is called straight through and `updateTag` recorded,
+ * does: `session` is who is signed in, Next's cache is called straight through and `updateTag` / `revalidateTag` recorded,
  * `after` runs its task at once. Each test starts signed out with nothing refreshed. Call it inside
  * `vi.hoisted`, so the stand-ins are in place before the test file imports what it tests.
  */
@@ -93,10 +95,11 @@ export function standInForNext(): void {
     getServerSession: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
   }));
   vi.doMock("@/lib/auth", () => ({ authOptions: {} }));
-  vi.doMock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn, updateTag }));
+  vi.doMock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn, updateTag, revalidateTag }));
   vi.doMock("next/server", () => ({ after: (task: () => unknown) => void task() }));
   beforeEach(() => {
     session.userId = null;
     updateTag.mockClear();
+    revalidateTag.mockClear();
   });
 }

@@ -1,28 +1,17 @@
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeAppConnections } from "@/lib/testing/integration";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { closeAppConnections, revalidateTag, session, updateTag } from "@/lib/testing/integration";
 import { createPrismaClient } from "@/prisma/client";
 import { createArticle, createDomain, createInsight, createUser } from "@/prisma/factories";
 import { updateProfileAction } from "./actions";
 
 // The profile form's action as a browser calls it: the session says who is signed in, and Next's cache is
 // stood in for, so a test sees which pages are expired at once and which catch up in the background.
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
-}));
-vi.mock("@/lib/auth", () => ({ authOptions: {} }));
-const next = vi.hoisted(() => ({ updateTag: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn, ...next }));
+await vi.hoisted(() => import("@/lib/testing/integration").then((t) => t.standInForNext()));
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 afterAll(async () => {
   await db.$disconnect();
   await closeAppConnections();
-});
-beforeEach(() => {
-  session.userId = null;
-  next.updateTag.mockClear();
-  next.revalidateTag.mockClear();
 });
 
 describe("updateProfileAction", () => {
@@ -38,10 +27,10 @@ describe("updateProfileAction", () => {
       ok: true,
       data: { handle },
     });
-    expect(next.updateTag.mock.calls.map(([tag]) => tag as string).sort()).toEqual(
+    expect(updateTag.mock.calls.map(([tag]) => tag as string).sort()).toEqual(
       [`member-handle:${member.handle}`, `member-handle:${handle}`, `leaderboard:${domain.id}`].sort(),
     );
-    expect(next.revalidateTag.mock.calls).toEqual([[`article:${article.id}`, "max"]]);
+    expect(revalidateTag.mock.calls).toEqual([[`article:${article.id}`, "max"]]);
   });
 
   it("refuses a signed-out reader and a taken handle, and expires nothing", async () => {
@@ -54,7 +43,7 @@ describe("updateProfileAction", () => {
       code: "CONFLICT",
       fieldErrors: { handle: "That handle is taken." },
     });
-    expect(next.updateTag).not.toHaveBeenCalled();
-    expect(next.revalidateTag).not.toHaveBeenCalled();
+    expect(updateTag).not.toHaveBeenCalled();
+    expect(revalidateTag).not.toHaveBeenCalled();
   });
 });

@@ -1,27 +1,17 @@
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeAppConnections } from "@/lib/testing/integration";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { closeAppConnections, session, updateTag } from "@/lib/testing/integration";
 import { createPrismaClient } from "@/prisma/client";
 import { createArticle, createUser } from "@/prisma/factories";
 import { articleFeedbackAction } from "./actions";
 
 // "Like this article?" as a browser sends it: the session says who is signed in (the JWT carries only the
 // id) and Next's cache is stood in for, so a test sees which pages the answer expires.
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
-}));
-vi.mock("@/lib/auth", () => ({ authOptions: {} }));
-const updateTag = vi.hoisted(() => vi.fn());
-vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn, updateTag }));
+await vi.hoisted(() => import("@/lib/testing/integration").then((t) => t.standInForNext()));
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 afterAll(async () => {
   await db.$disconnect();
   await closeAppConnections();
-});
-beforeEach(() => {
-  session.userId = null;
-  updateTag.mockClear();
 });
 
 describe("articleFeedbackAction", () => {
