@@ -82,7 +82,7 @@ describe("domains", () => {
     };
     expect(await order()).toEqual(names);
     const moved = await domains.reorderDomain(admin, { id: children[2]!.id, direction: "up" });
-    expect(moved.tags.sort()).toEqual([tags.domain(parent.id), tags.domains].sort());
+    expect([...moved.tags].sort()).toEqual([tags.domain(parent.id), tags.domains].sort());
     expect(await order()).toEqual(["Alpha", "Charlie", "Bravo"]);
     // Readers see the same order on the domain page.
     const view = await getDomainView(
@@ -107,7 +107,9 @@ describe("domains", () => {
     expect((await appErrorOf(domains.deleteDomain(admin, { id: child.id }))).message).toMatch(/1 article/);
     const empty = await createDomain(db, { parentId: parent.id });
     const deleted = await domains.deleteDomain(admin, { id: empty.id });
-    expect(deleted.tags.sort()).toEqual([tags.domain(empty.id), tags.domain(parent.id), tags.domains].sort());
+    expect([...deleted.tags].sort()).toEqual(
+      [tags.domain(empty.id), tags.domain(parent.id), tags.domains].sort(),
+    );
     expect(await db.domain.findUnique({ where: { id: empty.id } })).toBeNull();
     expect((await auditOf(empty.id)).map((e) => e.action)).toEqual(["domain.delete"]);
   });
