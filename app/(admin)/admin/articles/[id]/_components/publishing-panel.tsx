@@ -3,7 +3,8 @@
 import { CalendarClock, Eye, ExternalLink, Send, Undo2, X } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { ArticleStatusBadge, formatUtc } from "@/app/(admin)/admin/_components/article-status-badge";
+import { ArticleStatusBadge } from "@/app/(admin)/admin/_components/article-status-badge";
+import { formatUtc } from "@/app/(admin)/admin/_lib/format";
 import { Button, buttonVariants } from "@/components/ui/button";
 import {
   Dialog,
