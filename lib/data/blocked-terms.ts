@@ -1,9 +1,12 @@
 import "server-only";
+import { changed, type Changed } from "@/lib/cache-expiry";
 import { db } from "@/lib/db";
 import { normalizeBlockedTerm } from "@/lib/domain/auto-checks";
+import { mayManageBlockedTerms, type Viewer } from "@/lib/domain/permissions";
 import { AppError, uniqueViolation } from "@/lib/errors";
 import type { AddBlockedTermInput, RemoveBlockedTermInput } from "@/lib/validation/moderation-settings";
 import { recordAudit } from "./audit";
+import { assertPermitted } from "./permissions";
 import type { Tx } from "./transaction";
 import type { SessionUser } from "./users";
 
@@ -18,8 +21,8 @@ export type BlockedTermsPage = { terms: BlockedTermItem[]; nextCursor: string | 
 
 export const BLOCKED_TERMS_PAGE_SIZE = 50;
 
-function assertAdmin(actor: SessionUser): void {
-  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only admins can change the blocked terms.");
+function assertMayManageBlockedTerms(actor: Viewer): void {
+  assertPermitted(mayManageBlockedTerms(actor), "Only admins can change the blocked terms.");
 }
 
 /** The blocked terms in alphabetical order, a page at a time (the cursor is the last term shown). Admins only. */
@@ -27,7 +30,7 @@ export async function listBlockedTerms(
   actor: SessionUser,
   options: { cursor?: string } = {},
 ): Promise<BlockedTermsPage> {
-  assertAdmin(actor);
+  assertMayManageBlockedTerms(actor);
   const rows = await db.blockedTerm.findMany({
     // BlockedTerm(term) unique index
     where: options.cursor ? { term: { gt: options.cursor } } : {},
@@ -62,12 +65,14 @@ function isLowercaseCheckViolation(error: unknown): boolean {
   return error instanceof Error && error.message.includes("BlockedTerm_lowercase");
 }
 
+// No reader's page shows the list (the checks read the table on every post): changes expire no cached page.
+
 /** An admin adds a term; one audit entry records it. A term already on the list is a CONFLICT. */
 export async function addBlockedTerm(
   actor: SessionUser,
   input: AddBlockedTermInput,
-): Promise<BlockedTermItem> {
-  assertAdmin(actor);
+): Promise<Changed<BlockedTermItem>> {
+  assertMayManageBlockedTerms(actor);
   const term = normalizeBlockedTerm(input.term);
   if (!term)
     throw new AppError("INVALID_INPUT", "Enter a word or phrase.", {
@@ -86,12 +91,13 @@ export async function addBlockedTerm(
         targetId: created.id,
         data: { term },
       });
-      return {
+      const item = {
         id: created.id,
         term: created.term,
         createdAt: created.createdAt.toISOString(),
         addedBy: { name: actor.name, handle: actor.handle },
       };
+      return changed(item, []);
     });
   } catch (error) {
     if (uniqueViolation(error)) {
@@ -111,8 +117,8 @@ export async function addBlockedTerm(
 export async function removeBlockedTerm(
   actor: SessionUser,
   input: RemoveBlockedTermInput,
-): Promise<{ id: string; term: string }> {
-  assertAdmin(actor);
+): Promise<Changed<{ id: string; term: string }>> {
+  assertMayManageBlockedTerms(actor);
   return db.$transaction(async (tx) => {
     // Deleting and reading the term in one statement: of two admins removing it at once, one finds nothing.
     const rows = await tx.$queryRaw<
@@ -127,6 +133,6 @@ export async function removeBlockedTerm(
       targetId: removed.id,
       data: { term: removed.term },
     });
-    return removed;
+    return changed(removed, []);
   });
 }

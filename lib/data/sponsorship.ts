@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { changed, type Changed } from "@/lib/cache-expiry";
 import { tags } from "@/lib/cache-tags";
 import { cursorCodec, cursorId, cursorTimestamp } from "@/lib/cursor";
+import { db } from "@/lib/db";
+import { mayManageSponsorship, type Viewer } from "@/lib/domain/permissions";
 import { isSponsorActive, type SponsorView } from "@/lib/domain/sponsorship";
 import { AppError, uniqueViolation } from "@/lib/errors";
 import type { InquiryStatus, SponsorBudget } from "@/lib/generated/prisma/enums";
@@ -16,10 +18,11 @@ import {
 } from "@/lib/validation/sponsorship";
 import { recordAudit } from "./audit";
 import { cached } from "./cache";
+import { assertPermitted } from "./permissions";
 import type { Tx } from "./transaction";
+import type { SessionUser } from "./users";
 
 export type { SponsorView };
-import type { SessionUser } from "./users";
 
 // Sponsorship: inquiries sent from "Sponsor this category", and the sponsor shown on a domain between two
 // dates. A domain has at most one current sponsor, running now or booked for later: setting a sponsor changes
@@ -59,9 +62,8 @@ export type InquiryPage = {
   counts: Record<InquiryStatus, number>;
 };
 
-function assertAdmin(actor: SessionUser | null): asserts actor is SessionUser {
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
-  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only admins can manage sponsorship.");
+function assertMayManageSponsorship(actor: Viewer): void {
+  assertPermitted(mayManageSponsorship(actor), "Only admins can manage sponsorship.");
 }
 
 // ---- Inquiries ---------------------------------------------------------------------------------------------
@@ -167,11 +169,8 @@ const inquiryCursor = cursorCodec(z.object({ createdAt: cursorTimestamp, id: cur
  * admin pages through (the usual case: they answer the new ones) shift no later one past the page boundary.
  * A cursor that is not one of ours answers with the first page.
  */
-export async function listInquiries(
-  actor: SessionUser | null,
-  input: InquiryListInput,
-): Promise<InquiryPage> {
-  assertAdmin(actor);
+export async function listInquiries(actor: SessionUser, input: InquiryListInput): Promise<InquiryPage> {
+  assertMayManageSponsorship(actor);
   const status = input.status ?? "NEW";
   const after = input.cursor ? inquiryCursor.decode(input.cursor) : null;
   const [grouped, rows] = await Promise.all([
@@ -215,16 +214,19 @@ export async function listInquiries(
 
 /** Marks an inquiry new, contacted, accepted or declined, with an audit entry. Admins only. */
 export async function setInquiryStatus(
-  actor: SessionUser | null,
+  actor: SessionUser,
   input: InquiryStatusInput,
-): Promise<{ id: string; status: InquiryStatus; changed: boolean }> {
-  assertAdmin(actor);
+): Promise<Changed<{ id: string; status: InquiryStatus; changed: boolean }>> {
+  assertMayManageSponsorship(actor);
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ status: InquiryStatus }[]>`
       SELECT "status" FROM "SponsorInquiry" WHERE "id" = ${input.inquiryId} FOR UPDATE`;
     const current = rows[0];
     if (!current) throw new AppError("NOT_FOUND", "This inquiry no longer exists.");
-    if (current.status === input.status) return { id: input.inquiryId, status: input.status, changed: false };
+    // No reader's page shows an inquiry: nothing cached to expire.
+    if (current.status === input.status) {
+      return changed({ id: input.inquiryId, status: input.status, changed: false }, []);
+    }
     await tx.sponsorInquiry.update({ where: { id: input.inquiryId }, data: { status: input.status } });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -233,7 +235,7 @@ export async function setInquiryStatus(
       targetId: input.inquiryId,
       data: { from: current.status, to: input.status },
     });
-    return { id: input.inquiryId, status: input.status, changed: true };
+    return changed({ id: input.inquiryId, status: input.status, changed: true }, []);
   });
 }
 
@@ -301,12 +303,12 @@ async function lockCurrentSponsor(tx: Tx, domainId: string, now: Date): Promise<
  * one the current logo stays, unless `removeLogo`. Admins only; one audit entry.
  */
 export async function setDomainSponsor(
-  actor: SessionUser | null,
+  actor: SessionUser,
   input: SetSponsorInput,
   logo: Uint8Array | null,
   now = new Date(),
-): Promise<{ sponsor: SponsorAdminView; domainSlug: string; created: boolean }> {
-  assertAdmin(actor);
+): Promise<Changed<{ sponsor: SponsorAdminView; domainSlug: string; created: boolean }>> {
+  assertMayManageSponsorship(actor);
   if (input.endsAt <= input.startsAt) {
     throw new AppError("INVALID_INPUT", "The end must come after the start.", {
       fieldErrors: { endsAt: "The end must come after the start." },
@@ -362,16 +364,19 @@ export async function setDomainSponsor(
       where: { id: input.domainId },
       select: { slug: true },
     });
-    return { sponsor: toAdminView(row), domainSlug: domain.slug, created: !current };
+    // The "Sponsored by" line of the domain and its articles reads the domain's cached sponsors.
+    return changed({ sponsor: toAdminView(row), domainSlug: domain.slug, created: !current }, [
+      tags.domain(input.domainId),
+    ]);
   });
 }
 
 /** Removes a sponsor (current or past) and its logo, with an audit entry. Admins only. */
 export async function removeDomainSponsor(
-  actor: SessionUser | null,
+  actor: SessionUser,
   input: RemoveSponsorInput,
-): Promise<{ domainId: string; domainSlug: string }> {
-  assertAdmin(actor);
+): Promise<Changed<{ domainId: string; domainSlug: string }>> {
+  assertMayManageSponsorship(actor);
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ domainId: string; name: string; startsAt: Date; endsAt: Date }[]>`
       SELECT "domainId", "name", "startsAt", "endsAt" FROM "DomainSponsor" WHERE "id" = ${input.sponsorId} FOR UPDATE`;
@@ -394,7 +399,7 @@ export async function removeDomainSponsor(
       where: { id: sponsor.domainId },
       select: { slug: true },
     });
-    return { domainId: sponsor.domainId, domainSlug: domain.slug };
+    return changed({ domainId: sponsor.domainId, domainSlug: domain.slug }, [tags.domain(sponsor.domainId)]);
   });
 }
 
@@ -441,11 +446,8 @@ export type SponsoredDomain = {
 };
 
 /** Every domain with its current sponsor (running or booked), parents before children. Admins only. */
-export async function listSponsoredDomains(
-  actor: SessionUser | null,
-  now = new Date(),
-): Promise<SponsoredDomain[]> {
-  assertAdmin(actor);
+export async function listSponsoredDomains(actor: SessionUser, now = new Date()): Promise<SponsoredDomain[]> {
+  assertMayManageSponsorship(actor);
   const domains = await db.domain.findMany({
     select: {
       id: true,
@@ -478,7 +480,7 @@ export async function listSponsoredDomains(
 
 /** One domain's sponsorship for the admin: its current sponsor and the last few that ended. Admins only. */
 export async function getDomainSponsorship(
-  actor: SessionUser | null,
+  actor: SessionUser,
   slug: string,
   now = new Date(),
 ): Promise<{
@@ -486,7 +488,7 @@ export async function getDomainSponsorship(
   current: SponsorAdminView | null;
   past: SponsorAdminView[];
 } | null> {
-  assertAdmin(actor);
+  assertMayManageSponsorship(actor);
   const domain = await db.domain.findUnique({
     where: { slug },
     select: { id: true, name: true, slug: true },

@@ -1,10 +1,10 @@
 import "server-only";
 import type PgBoss from "pg-boss";
+import { expireTags } from "@/lib/cache-expiry";
 import { publishDueArticles } from "@/lib/data/editorial/publishing";
 import { logger } from "@/lib/logger";
 import { requestFollowerNotifications } from "./follows";
 import { QUEUES } from "./queue";
-import { revalidateFromJob } from "./revalidate";
 
 /**
  * Scheduled publishing: once a minute, every draft whose scheduled time has come is published and the pages
@@ -13,11 +13,11 @@ import { revalidateFromJob } from "./revalidate";
  */
 export async function registerPublishingJobs(boss: PgBoss): Promise<void> {
   await boss.work(QUEUES.publishScheduled, async () => {
-    const { published, tags } = await publishDueArticles();
-    if (published.length === 0) return;
-    logger.info({ articles: published.map((a) => a.id) }, "scheduled articles published");
-    await revalidateFromJob(tags);
-    await requestFollowerNotifications(published.map((article) => ({ articleId: article.id })));
+    const change = await publishDueArticles();
+    if (change.published.length === 0) return;
+    logger.info({ articles: change.published.map((a) => a.id) }, "scheduled articles published");
+    await expireTags(change);
+    await requestFollowerNotifications(change.published.map((article) => ({ articleId: article.id })));
   });
   await boss.schedule(QUEUES.publishScheduled, "* * * * *", {}, { tz: "UTC" });
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import type PgBoss from "pg-boss";
+import { expireTags } from "@/lib/cache-expiry";
 import { tags } from "@/lib/cache-tags";
 import { logger } from "@/lib/logger";
 import { getQueue, QUEUES } from "./queue";
-import { revalidateFromJob } from "./revalidate";
 
 type SponsorRefresh = { domainId: string };
 
@@ -42,6 +42,6 @@ export async function registerSponsorJobs(boss: PgBoss): Promise<void> {
     const domainIds = new Set(
       jobs.map((job) => job.data.domainId).filter((id): id is string => typeof id === "string"),
     );
-    await revalidateFromJob([...domainIds].map((id) => tags.domain(id)));
+    await expireTags({ tags: [...domainIds].map((id) => tags.domain(id)) });
   });
 }

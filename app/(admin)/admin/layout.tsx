@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { SiteShell } from "@/components/layout/site-shell";
+import { isAdmin } from "@/lib/domain/permissions";
+import { requirePageUser } from "@/lib/session";
 import { AdminNav } from "./_components/admin-nav";
-import { requireAdminPage } from "./require-admin";
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 // are sent to sign in, everyone but admins gets the 403 page, before anything streams; each page checks
 // again with its own return path.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await requireAdminPage("/admin");
+  await requirePageUser("/admin", isAdmin);
   return (
     <SiteShell>
       <div className="flex flex-col gap-6">

@@ -2,7 +2,8 @@ import { Ban, FileText, Flag, FolderTree, Handshake, ScrollText, Users } from "l
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireAdminPage } from "./require-admin";
+import { isAdmin } from "@/lib/domain/permissions";
+import { requirePageUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -52,7 +53,7 @@ const SECTIONS = [
 ] as const;
 
 export default async function AdminHomePage() {
-  await requireAdminPage("/admin");
+  await requirePageUser("/admin", isAdmin);
   return (
     <div className="flex flex-col gap-6">
       <div>

@@ -1,4 +1,5 @@
 import "server-only";
+import { changed, type Changed } from "@/lib/cache-expiry";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { describeOutlineErrors, parseOutline } from "@/lib/domain/outline";
@@ -13,8 +14,15 @@ import type {
 import type { ArticleView } from "../content";
 import type { Tx } from "../transaction";
 import type { SessionUser } from "../users";
-import type { AdminArticle, Changed } from "./shared";
-import { articleFieldsSelect, assertAdmin, changeArticle, iso, loadAdminArticle, recordEdit } from "./shared";
+import type { AdminArticle } from "./shared";
+import {
+  articleFieldsSelect,
+  assertMayEditContent,
+  changeArticle,
+  iso,
+  loadAdminArticle,
+  recordEdit,
+} from "./shared";
 import {
   anchorFor,
   assertArticleSlugFree,
@@ -58,7 +66,7 @@ export type ArticleFeedbackSummary = {
 
 /** An article as the editor shows it: every field, its sections with their insight counts, its old slugs. */
 export async function getArticleForEdit(actor: SessionUser, id: string): Promise<AdminArticle | null> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   return loadAdminArticle(db, id);
 }
 
@@ -67,7 +75,7 @@ export async function listArticlesForAdmin(
   actor: SessionUser,
   query: ArticleListInput,
 ): Promise<AdminArticlePage> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   const where = {
     ...(query.domain ? { domainId: query.domain } : {}),
     ...(query.status === "published" ? { status: "PUBLISHED" as const } : {}),
@@ -116,7 +124,7 @@ export async function getArticlePreview(
   actor: SessionUser,
   id: string,
 ): Promise<{ view: ArticleView; status: ArticleStatus; scheduledAt: string | null } | null> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   const row = await db.article.findUnique({
     where: { id },
     select: {
@@ -157,7 +165,7 @@ export async function getArticleFeedbackSummary(
   articleId: string,
   page: number,
 ): Promise<ArticleFeedbackSummary> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   const counts = await db.articleFeedback.groupBy({
     by: ["liked"],
     where: { articleId },
@@ -215,7 +223,7 @@ async function insertDraft(
     return await db.$transaction(async (tx) => {
       await lockArticleSlugs(tx);
       await ensureDomain(tx, draft.domainId);
-      const slug = await newArticleSlug(tx, draft.title, draft.slug);
+      const slug = await newArticleSlug(tx, draft, draft.slug);
       const anchors = new Set<string>();
       const article = await tx.article.create({
         data: {
@@ -242,7 +250,7 @@ async function insertDraft(
         kind: draft.kind,
         ...auditData,
       });
-      return { ...article, tags: [] };
+      return changed(article, []);
     });
   } catch (error) {
     slugConflict(error, "article");
@@ -254,7 +262,7 @@ export async function createArticle(
   actor: SessionUser,
   input: CreateArticleInput,
 ): Promise<Changed<{ id: string; slug: string }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   const { domainId, kind, title, slug, summary } = input;
   return insertDraft(actor, { domainId, kind, title, slug, summary, sections: [] });
 }
@@ -264,7 +272,7 @@ export async function importOutline(
   actor: SessionUser,
   input: ImportOutlineInput,
 ): Promise<Changed<{ id: string; slug: string; sectionCount: number }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   const parsed = parseOutline(input.markdown);
   if (!parsed.ok) {
     throw new AppError("INVALID_INPUT", "The outline needs a few fixes before it can be imported.", {
@@ -288,7 +296,7 @@ export async function updateArticle(
   actor: SessionUser,
   input: UpdateArticleInput,
 ): Promise<Changed<{ article: AdminArticle }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   try {
     return await changeArticle(input.id, async (tx, before) => {
       const slugChanged = before.slug !== input.slug;

@@ -1,4 +1,5 @@
 import "server-only";
+import { changed, type Changed } from "@/lib/cache-expiry";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -11,8 +12,7 @@ import type {
 } from "@/lib/validation/editorial";
 import type { Tx } from "../transaction";
 import type { SessionUser } from "../users";
-import type { Changed } from "./shared";
-import { assertAdmin, lock, recordEdit, swapped } from "./shared";
+import { assertMayEditContent, lock, recordEdit, swapped } from "./shared";
 import { domainSlugFor, slugConflict } from "./slugs";
 
 // Domains, the site's categories: a tree two levels deep, in the order the admin sets.
@@ -46,7 +46,7 @@ async function publishedArticleTags(tx: Tx, domainIds: string[]): Promise<string
 
 /** Every domain as a two-level tree in reader order, with article (drafts included) and child counts. */
 export async function listDomainsForAdmin(actor: SessionUser): Promise<AdminDomainNode[]> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   // A tree of categories, tens of rows: read whole (it is the admin's map of the site), not paginated.
   const [domains, counts] = await Promise.all([
     db.domain.findMany({
@@ -94,7 +94,7 @@ export async function createDomain(
   actor: SessionUser,
   input: CreateDomainInput,
 ): Promise<Changed<{ id: string; slug: string }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   try {
     return await db.$transaction(async (tx) => {
       await lock(tx, DOMAIN_TREE_LOCK);
@@ -115,7 +115,7 @@ export async function createDomain(
         slug,
         parentId: input.parentId,
       });
-      return { ...domain, tags: [tags.domains] };
+      return changed(domain, [tags.domains]);
     });
   } catch (error) {
     slugConflict(error, "domain");
@@ -137,11 +137,11 @@ export async function updateDomain(
   actor: SessionUser,
   input: UpdateDomainInput,
 ): Promise<Changed<{ id: string }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   return db.$transaction(async (tx) => {
     const before = await lockDomain(tx, input.id);
     const renamed = before.name !== input.name;
-    if (!renamed && before.description === input.description) return { id: input.id, tags: [] };
+    if (!renamed && before.description === input.description) return changed({ id: input.id }, []);
     await tx.domain.update({
       where: { id: input.id },
       data: { name: input.name, description: input.description },
@@ -159,7 +159,7 @@ export async function updateDomain(
       const children = await tx.domain.findMany({ where: { parentId: input.id }, select: { id: true } });
       articleTags = await publishedArticleTags(tx, [input.id, ...children.map((c) => c.id)]);
     }
-    return { id: input.id, tags: [tags.domains, tags.domain(input.id), ...articleTags] };
+    return changed({ id: input.id }, [tags.domains, tags.domain(input.id), ...articleTags]);
   });
 }
 
@@ -168,11 +168,11 @@ export async function moveDomain(
   actor: SessionUser,
   input: MoveDomainInput,
 ): Promise<Changed<{ id: string }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   return db.$transaction(async (tx) => {
     await lock(tx, DOMAIN_TREE_LOCK);
     const before = await lockDomain(tx, input.id);
-    if (before.parentId === input.parentId) return { id: input.id, tags: [] };
+    if (before.parentId === input.parentId) return changed({ id: input.id }, []);
     if (input.parentId) {
       await checkParent(tx, input.parentId, input.id);
       const children = await tx.domain.count({ where: { parentId: input.id } });
@@ -191,15 +191,12 @@ export async function moveDomain(
       parentId: { from: before.parentId, to: input.parentId },
     });
     const touched = [before.parentId, input.parentId].filter((id): id is string => id !== null);
-    return {
-      id: input.id,
-      tags: [
-        tags.domains,
-        tags.domain(input.id),
-        ...touched.map((id) => tags.domain(id)),
-        ...(await publishedArticleTags(tx, [input.id])),
-      ],
-    };
+    return changed({ id: input.id }, [
+      tags.domains,
+      tags.domain(input.id),
+      ...touched.map((id) => tags.domain(id)),
+      ...(await publishedArticleTags(tx, [input.id])),
+    ]);
   });
 }
 
@@ -208,7 +205,7 @@ export async function reorderDomain(
   actor: SessionUser,
   input: ReorderDomainInput,
 ): Promise<Changed<{ id: string }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   return db.$transaction(async (tx) => {
     await lock(tx, DOMAIN_TREE_LOCK);
     const domain = await tx.domain.findUnique({ where: { id: input.id }, select: { parentId: true } });
@@ -220,7 +217,7 @@ export async function reorderDomain(
     });
     const from = siblings.findIndex((s) => s.id === input.id);
     const order = swapped(siblings, from, input.direction);
-    if (!order) return { id: input.id, tags: [] };
+    if (!order) return changed({ id: input.id }, []);
     // Positions become 0…n-1 in the new order: equal positions (as the seed leaves them) get sorted out too.
     for (const [position, sibling] of order.entries()) {
       if (sibling.position !== position) {
@@ -231,7 +228,10 @@ export async function reorderDomain(
       moved: input.direction,
       position: { from, to: order.findIndex((s) => s.id === input.id) },
     });
-    return { id: input.id, tags: [tags.domains, ...(domain.parentId ? [tags.domain(domain.parentId)] : [])] };
+    return changed({ id: input.id }, [
+      tags.domains,
+      ...(domain.parentId ? [tags.domain(domain.parentId)] : []),
+    ]);
   });
 }
 
@@ -244,7 +244,7 @@ export async function deleteDomain(
   actor: SessionUser,
   input: DeleteDomainInput,
 ): Promise<Changed<{ id: string }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   return db.$transaction(async (tx) => {
     await lock(tx, DOMAIN_TREE_LOCK);
     const domain = await lockDomain(tx, input.id);
@@ -284,9 +284,10 @@ export async function deleteDomain(
       parentId: domain.parentId,
       followsRemoved,
     });
-    return {
-      id: input.id,
-      tags: [tags.domains, tags.domain(input.id), ...(domain.parentId ? [tags.domain(domain.parentId)] : [])],
-    };
+    return changed({ id: input.id }, [
+      tags.domains,
+      tags.domain(input.id),
+      ...(domain.parentId ? [tags.domain(domain.parentId)] : []),
+    ]);
   });
 }

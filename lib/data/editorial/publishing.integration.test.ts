@@ -1,76 +1,16 @@
 import { describe, expect, it, vi } from "vitest";
-import * as articleActions from "@/app/(admin)/admin/articles/[id]/actions";
 import { tags } from "@/lib/cache-tags";
-import { appErrorOf, session, updateTag } from "@/lib/testing/integration";
+import { appErrorOf } from "@/lib/testing/integration";
 import { createPrismaClient } from "@/prisma/client";
-import { createArticle, createDomain, createInsight, createUser } from "@/prisma/factories";
-import { getDomainView, resolveArticleSlug } from "../content";
+import { createArticle, createDomain } from "@/prisma/factories";
+import { resolveArticleSlug } from "../content";
 import * as articles from "./articles";
 import * as publishing from "./publishing";
-import { auditOf, db, draftWithSections, MINUTE, person, refreshedTags } from "./testing";
+import { auditOf, db, draftWithSections, MINUTE, person } from "./testing";
 
 await vi.hoisted(() => import("@/lib/testing/integration").then((t) => t.standInForNext()));
 
 describe("drafts are invisible to readers", () => {
-  it("publishing shows it to readers and refreshes exactly its pages; unpublishing takes it away", async () => {
-    const domain = await createDomain(db);
-    const draft = await draftWithSections(domain.id);
-    session.userId = (await person("ADMIN")).id;
-
-    // Editing a draft refreshes nothing: it is on no cached page.
-    await articleActions.updateSectionAction({
-      id: draft.sections[0]!.id,
-      title: "First section",
-      body: "Edited.",
-      acceptsInsights: true,
-    });
-    expect(updateTag).not.toHaveBeenCalled();
-
-    const result = await articleActions.publishArticleAction({ id: draft.id });
-    expect(result).toMatchObject({ ok: true, data: { article: { status: "PUBLISHED" } } });
-    expect(refreshedTags()).toEqual(
-      [tags.article(draft.id), tags.articleSlug(draft.slug), tags.domain(domain.id), tags.articles].sort(),
-    );
-    expect(await resolveArticleSlug(draft.slug)).toBe(draft.id);
-    expect((await getDomainView(domain.slug, 1))?.articles.map((a) => a.id)).toEqual([draft.id]);
-
-    // Publishing twice changes nothing more.
-    updateTag.mockClear();
-    await articleActions.publishArticleAction({ id: draft.id });
-    expect(updateTag).not.toHaveBeenCalled();
-
-    // A published article's section edit refreshes the article alone.
-    await articleActions.updateSectionAction({
-      id: draft.sections[0]!.id,
-      title: "First section",
-      body: "Edited again.",
-      acceptsInsights: true,
-    });
-    expect(refreshedTags()).toEqual([tags.article(draft.id)]);
-
-    // Unpublishing also refreshes the profiles that list insights on it.
-    const author = await createUser(db);
-    await createInsight(db, { sectionId: draft.sections[0]!.id, authorId: author.id });
-    updateTag.mockClear();
-    await articleActions.unpublishArticleAction({ id: draft.id });
-    expect(refreshedTags()).toEqual(
-      [
-        tags.article(draft.id),
-        tags.articleSlug(draft.slug),
-        tags.domain(domain.id),
-        tags.articles,
-        tags.memberHandle(author.handle),
-      ].sort(),
-    );
-    expect(await resolveArticleSlug(draft.slug)).toBeNull();
-    expect((await auditOf(draft.id)).map((e) => e.action)).toEqual([
-      "article.update",
-      "article.publish",
-      "article.update",
-      "article.unpublish",
-    ]);
-  });
-
   it("an article needs a section before it is published or scheduled", async () => {
     const admin = await person("ADMIN");
     const domain = await createDomain(db);

@@ -1,12 +1,13 @@
 import "server-only";
+import { changed, type Changed } from "@/lib/cache-expiry";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ArticleIdInput, ScheduleArticleInput } from "@/lib/validation/editorial";
 import type { Tx } from "../transaction";
 import type { SessionUser } from "../users";
-import type { AdminArticle, Changed } from "./shared";
-import { assertAdmin, changeArticle, iso, NOW, recordEdit } from "./shared";
+import type { AdminArticle } from "./shared";
+import { assertMayEditContent, changeArticle, iso, NOW, recordEdit } from "./shared";
 import { oldSlugsOf } from "./slugs";
 
 // Publishing: now, at a set time (the job queue publishes what is due), and back to draft.
@@ -38,7 +39,7 @@ export async function publishArticle(
   actor: SessionUser,
   input: ArticleIdInput,
 ): Promise<Changed<{ article: AdminArticle }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   return changeArticle(input.id, async (tx, before) => {
     if (before.status === "PUBLISHED") return [];
     if ((await tx.section.count({ where: { articleId: input.id } })) === 0) {
@@ -62,7 +63,7 @@ export async function unpublishArticle(
   actor: SessionUser,
   input: ArticleIdInput,
 ): Promise<Changed<{ article: AdminArticle }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   return changeArticle(input.id, async (tx, before) => {
     if (before.status === "DRAFT") return [];
     await tx.article.update({ where: { id: input.id }, data: { status: "DRAFT" }, select: { id: true } });
@@ -77,7 +78,7 @@ export async function scheduleArticle(
   input: ScheduleArticleInput,
   now = new Date(),
 ): Promise<Changed<{ article: AdminArticle }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   if (input.scheduledAt.getTime() <= now.getTime()) {
     const message = "Choose a moment in the future, or publish now.";
     throw new AppError("INVALID_INPUT", message, { fieldErrors: { scheduledAt: message } });
@@ -105,7 +106,7 @@ export async function cancelSchedule(
   actor: SessionUser,
   input: ArticleIdInput,
 ): Promise<Changed<{ article: AdminArticle }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   return changeArticle(input.id, async (tx, before) => {
     if (before.scheduledAt === null) return [];
     await tx.article.update({ where: { id: input.id }, data: { scheduledAt: null }, select: { id: true } });
@@ -126,7 +127,7 @@ export type PublishedBySchedule = { id: string; slug: string; domainId: string }
  */
 export async function publishDueArticles(
   now = new Date(),
-): Promise<{ published: PublishedBySchedule[]; tags: string[] }> {
+): Promise<Changed<{ published: PublishedBySchedule[] }>> {
   return db.$transaction(async (tx) => {
     // In SET, "scheduledAt" is still the old value: the article reads as published at its scheduled time.
     const published = await tx.$queryRaw<(PublishedBySchedule & { publishedAt: Date })[]>`
@@ -135,7 +136,7 @@ export async function publishDueArticles(
           "updatedAt" = ${NOW}
       WHERE "status" = 'DRAFT' AND "scheduledAt" <= ${now}
       RETURNING "id", "slug", "domainId", "publishedAt"`;
-    if (published.length === 0) return { published: [], tags: [] };
+    if (published.length === 0) return changed({ published: [] }, []);
 
     const ids = published.map((a) => a.id);
     const schedulers = await tx.$queryRaw<{ targetId: string; actorId: string }[]>`
@@ -153,11 +154,11 @@ export async function publishDueArticles(
         byScheduler: true,
       });
     }
-    const allTags = new Set<string>();
-    for (const article of published) for (const tag of await publicationTags(tx, article)) allTags.add(tag);
-    return {
-      published: published.map(({ id, slug, domainId }) => ({ id, slug, domainId })),
-      tags: [...allTags],
-    };
+    const allTags: string[] = [];
+    for (const article of published) allTags.push(...(await publicationTags(tx, article)));
+    return changed(
+      { published: published.map(({ id, slug, domainId }) => ({ id, slug, domainId })) },
+      allTags,
+    );
   });
 }

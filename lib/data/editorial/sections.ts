@@ -1,4 +1,5 @@
 import "server-only";
+import { changed, type Changed } from "@/lib/cache-expiry";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -10,8 +11,8 @@ import type {
 } from "@/lib/validation/editorial";
 import type { Tx } from "../transaction";
 import type { SessionUser } from "../users";
-import type { AdminArticle, Changed, LockedArticle } from "./shared";
-import { assertAdmin, loadAdminArticle, lockArticle, recordEdit, swapped } from "./shared";
+import type { AdminArticle, LockedArticle } from "./shared";
+import { assertMayEditContent, loadAdminArticle, lockArticle, recordEdit, swapped } from "./shared";
 import { anchorFor } from "./slugs";
 
 // An article's sections: added, edited, moved and removed, each change one "article.update" audit entry.
@@ -28,10 +29,10 @@ async function afterSectionChange(
     select: { id: true },
   });
   await recordEdit(tx, audit.actorId, "article.update", article.id, audit.data);
-  return {
-    article: (await loadAdminArticle(tx, article.id))!,
-    tags: article.status === "PUBLISHED" ? [tags.article(article.id)] : [],
-  };
+  return changed(
+    { article: (await loadAdminArticle(tx, article.id))! },
+    article.status === "PUBLISHED" ? [tags.article(article.id)] : [],
+  );
 }
 
 async function sectionOf(tx: Tx, id: string) {
@@ -56,7 +57,7 @@ export async function addSection(
   actor: SessionUser,
   input: AddSectionInput,
 ): Promise<Changed<{ article: AdminArticle; sectionId: string }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   return db.$transaction(async (tx) => {
     const article = await lockArticle(tx, input.articleId);
     const last = await tx.section.aggregate({ where: { articleId: article.id }, _max: { position: true } });
@@ -87,13 +88,13 @@ export async function updateSection(
   actor: SessionUser,
   input: UpdateSectionInput,
 ): Promise<Changed<{ article: AdminArticle }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   return db.$transaction(async (tx) => {
     const { articleId } = await sectionOf(tx, input.id);
     const article = await lockArticle(tx, articleId);
     const before = await sectionOf(tx, input.id);
-    const changed = (["title", "body", "acceptsInsights"] as const).filter((f) => before[f] !== input[f]);
-    if (changed.length === 0) return { article: (await loadAdminArticle(tx, articleId))!, tags: [] };
+    const edited = (["title", "body", "acceptsInsights"] as const).filter((f) => before[f] !== input[f]);
+    if (edited.length === 0) return changed({ article: (await loadAdminArticle(tx, articleId))! }, []);
     const anchor =
       article.publishedAt === null && before.title !== input.title
         ? anchorFor(input.title, await anchorsOf(tx, articleId, input.id))
@@ -105,7 +106,7 @@ export async function updateSection(
     });
     return afterSectionChange(tx, article, {
       actorId: actor.id,
-      data: { section: input.id, change: "edit", fields: changed.join(","), title: input.title },
+      data: { section: input.id, change: "edit", fields: edited.join(","), title: input.title },
     });
   });
 }
@@ -115,7 +116,7 @@ export async function moveSection(
   actor: SessionUser,
   input: MoveSectionInput,
 ): Promise<Changed<{ article: AdminArticle }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   return db.$transaction(async (tx) => {
     const { articleId } = await sectionOf(tx, input.id);
     const article = await lockArticle(tx, articleId);
@@ -126,7 +127,7 @@ export async function moveSection(
     });
     const from = sections.findIndex((s) => s.id === input.id);
     const order = swapped(sections, from, input.direction);
-    if (!order) return { article: (await loadAdminArticle(tx, articleId))!, tags: [] };
+    if (!order) return changed({ article: (await loadAdminArticle(tx, articleId))! }, []);
     for (const [position, section] of order.entries()) {
       if (section.position !== position) {
         await tx.section.update({ where: { id: section.id }, data: { position }, select: { id: true } });
@@ -147,7 +148,7 @@ export async function removeSection(
   actor: SessionUser,
   input: RemoveSectionInput,
 ): Promise<Changed<{ article: AdminArticle }>> {
-  assertAdmin(actor);
+  assertMayEditContent(actor);
   return db.$transaction(async (tx) => {
     const { articleId } = await sectionOf(tx, input.id);
     const article = await lockArticle(tx, articleId);

@@ -1,16 +1,18 @@
 import "server-only";
+import { changed, type Changed } from "@/lib/cache-expiry";
 import { db } from "@/lib/db";
 import type { AuditAction } from "@/lib/domain/moderation";
+import { mayEditContent, type Viewer } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleKind, ArticleStatus } from "@/lib/generated/prisma/enums";
 import type { MoveDirection } from "@/lib/validation/editorial";
 import { recordAudit } from "../audit";
+import { assertPermitted } from "../permissions";
 import type { Tx } from "../transaction";
-import type { SessionUser } from "../users";
 
-// What the files of the editorial back office share: the admin check, the audit entry, the article as the
-// editor shows it, and the locks. Admins only: every function checks its actor, as every action does.
+// What the files of the editorial back office share: the permission check, the audit entry, the article as
+// the editor shows it, and the locks. Admins only: every function checks its actor, as every action does.
 //
 // Each change writes exactly one audit row in its own transaction, and returns the cache tags of the
 // anonymous pages it changed, so the action refreshes those and nothing else. Drafts appear on no cached
@@ -44,12 +46,9 @@ export type AdminArticle = {
   sections: AdminSection[];
 };
 
-/** A change and the cache tags of the pages it touched. */
-export type Changed<T> = T & { tags: string[] };
-
-export function assertAdmin(actor: SessionUser | null | undefined): asserts actor is SessionUser {
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
-  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only admins can edit domains and articles.");
+/** Refuses anyone lib/domain/permissions.ts does not let edit content, in the editorial refusal's words. */
+export function assertMayEditContent(actor: Viewer): void {
+  assertPermitted(mayEditContent(actor), "Only admins can edit domains and articles.");
 }
 
 type EditorialAction = Extract<AuditAction, `domain.${string}` | `article.${string}`>;
@@ -163,6 +162,6 @@ export function changeArticle(
   return db.$transaction(async (tx) => {
     const before = await lockArticle(tx, articleId);
     const tags = await change(tx, before);
-    return { article: (await loadAdminArticle(tx, articleId))!, tags };
+    return changed({ article: (await loadAdminArticle(tx, articleId))! }, tags);
   });
 }

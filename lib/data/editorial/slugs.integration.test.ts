@@ -1,12 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
-import * as articleActions from "@/app/(admin)/admin/articles/[id]/actions";
 import { tags } from "@/lib/cache-tags";
-import { appErrorOf, session } from "@/lib/testing/integration";
+import { appErrorOf } from "@/lib/testing/integration";
 import { createArticle, createDomain } from "@/prisma/factories";
 import { resolveArticleRedirect, resolveArticleSlug } from "../content";
 import * as articles from "./articles";
+import * as domains from "./domains";
 import * as publishing from "./publishing";
-import { db, draftWithSections, person, refreshedTags, suffix } from "./testing";
+import * as sections from "./sections";
+import { db, draftWithSections, person, suffix } from "./testing";
 
 await vi.hoisted(() => import("@/lib/testing/integration").then((t) => t.standInForNext()));
 
@@ -71,43 +72,6 @@ describe("articles: slugs and redirects", () => {
     expect(b.slug).toBe(`${a.slug}-2`);
   });
 
-  it("an old slug redirects to the current one, and renaming back takes it back", async () => {
-    const admin = await person("ADMIN");
-    const article = await createArticle(db);
-    const { domainId } = await db.article.findUniqueOrThrow({
-      where: { id: article.id },
-      select: { domainId: true },
-    });
-    const original = article.slug;
-    const renamed = `renamed-${suffix()}`;
-    const base = {
-      id: article.id,
-      domainId,
-      kind: "COLLABORATIVE" as const,
-      title: article.title,
-      summary: "A test article.",
-    };
-
-    session.userId = admin.id;
-    const result = await articleActions.updateArticleAction({ ...base, slug: renamed });
-    expect(result).toMatchObject({ ok: true, data: { article: { slug: renamed, oldSlugs: [original] } } });
-    expect(refreshedTags()).toEqual(
-      [tags.article(article.id), tags.articleSlug(original), tags.articleSlug(renamed), tags.articles].sort(),
-    );
-    expect(await resolveArticleSlug(original)).toBeNull();
-    expect(await resolveArticleRedirect(original)).toBe(renamed);
-    expect(await resolveArticleSlug(renamed)).toBe(article.id);
-
-    const back = await articles.updateArticle(admin, { ...base, slug: original });
-    expect(back.article).toMatchObject({ slug: original, oldSlugs: [renamed] });
-    expect(await resolveArticleSlug(original)).toBe(article.id);
-    expect(await resolveArticleRedirect(original)).toBeNull();
-    expect(await resolveArticleRedirect(renamed)).toBe(original);
-    expect(
-      await db.articleSlugRedirect.findMany({ where: { articleId: article.id }, select: { slug: true } }),
-    ).toEqual([{ slug: renamed }]);
-  });
-
   it("a draft never published leaves no redirects behind, and an unpublished article's old slugs stop redirecting", async () => {
     const admin = await person("ADMIN");
     const draft = await draftWithSections();
@@ -150,5 +114,76 @@ describe("articles: slugs and redirects", () => {
     // The old slug's cached redirect is refreshed too.
     expect(unpublished.tags).toContain(tags.articleSlug(published.slug));
     expect(await resolveArticleRedirect(published.slug)).toBeNull();
+  });
+});
+
+describe("slugs made from names", () => {
+  const draft = (domainId: string, kind: "COLLABORATIVE" | "GUIDE", title: string) => ({
+    domainId,
+    kind,
+    title,
+    slug: "",
+    summary: "S",
+  });
+
+  it("a name with no letter or digit in any script gets its kind and a short random id", async () => {
+    const admin = await person("ADMIN");
+    const domain = await domains.createDomain(admin, {
+      name: "🌍✨",
+      slug: "",
+      description: "",
+      parentId: null,
+    });
+    expect(domain.slug).toMatch(/^domain-[0-9a-f]{8}$/);
+
+    const first = await articles.createArticle(admin, draft(domain.id, "COLLABORATIVE", "🚀🔥"));
+    const second = await articles.createArticle(admin, draft(domain.id, "COLLABORATIVE", "🚀🔥"));
+    const guide = await articles.createArticle(admin, draft(domain.id, "GUIDE", "⭐ — ⭐!"));
+    expect(first.slug).toMatch(/^article-[0-9a-f]{8}$/);
+    expect(second.slug).toMatch(/^article-[0-9a-f]{8}$/);
+    expect(second.slug).not.toBe(first.slug);
+    expect(guide.slug).toMatch(/^guide-[0-9a-f]{8}$/);
+
+    const section = await sections.addSection(admin, {
+      articleId: first.id,
+      title: "🎉",
+      body: "",
+      acceptsInsights: true,
+    });
+    expect(section.article.sections.map((s) => s.anchor)).toEqual([
+      expect.stringMatching(/^section-[0-9a-f]{8}$/),
+    ]);
+  });
+
+  it("a title in another script gets a readable slug, transliterated", async () => {
+    const admin = await person("ADMIN");
+    const domain = await createDomain(db);
+    const tail = suffix();
+    const created = await articles.createArticle(
+      admin,
+      draft(domain.id, "GUIDE", `Как выбрать базу данных ${tail}`),
+    );
+    expect(created.slug).toBe(`kak-vybrat-bazu-dannyh-${tail}`);
+  });
+
+  it("a new title for a published article leaves its slug as it is", async () => {
+    const admin = await person("ADMIN");
+    const published = await createArticle(db);
+    const { domainId, kind, summary } = await db.article.findUniqueOrThrow({
+      where: { id: published.id },
+      select: { domainId: true, kind: true, summary: true },
+    });
+    const renamed = await articles.updateArticle(admin, {
+      id: published.id,
+      domainId,
+      kind,
+      title: `An entirely new title ${suffix()}`,
+      slug: published.slug,
+      summary,
+    });
+    expect(renamed.article).toMatchObject({ slug: published.slug, oldSlugs: [] });
+    expect(renamed.tags).not.toContain(tags.articleSlug(published.slug));
+    expect(await resolveArticleSlug(published.slug)).toBe(published.id);
+    expect(await db.articleSlugRedirect.count({ where: { articleId: published.id } })).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
-import { slugify } from "@/lib/domain/slug";
+import { newSlug } from "@/lib/domain/slug";
 import { AppError, uniqueViolation } from "@/lib/errors";
+import type { ArticleKind } from "@/lib/generated/prisma/enums";
 import type { Tx } from "../transaction";
 import { lock } from "./shared";
 
@@ -53,7 +54,7 @@ async function freeSlug(
 export async function domainSlugFor(tx: Tx, name: string, wanted: string): Promise<string> {
   const taken = async (slug: string) =>
     (await tx.domain.findUnique({ where: { slug }, select: { id: true } })) !== null;
-  return freeSlug("domain", wanted, slugify(name, 72) || "domain", taken);
+  return freeSlug("domain", wanted, newSlug(name, "domain", 72), taken);
 }
 
 /** Serialises slug changes until the transaction ends: taken is checked, and taken, under this lock. */
@@ -75,9 +76,14 @@ export async function assertArticleSlugFree(tx: Tx, slug: string, articleId: str
 }
 
 /** A free slug for a new article: `wanted` as given (refused when taken), or the title's with -2, -3… */
-export async function newArticleSlug(tx: Tx, title: string, wanted: string): Promise<string> {
+export async function newArticleSlug(
+  tx: Tx,
+  article: { title: string; kind: ArticleKind },
+  wanted: string,
+): Promise<string> {
   const taken = (slug: string) => articleSlugTaken(tx, slug);
-  return freeSlug("article", wanted, slugify(title, 112) || "article", taken);
+  const base = newSlug(article.title, article.kind === "GUIDE" ? "guide" : "article", 112);
+  return freeSlug("article", wanted, base, taken);
 }
 
 /** The slugs that redirect to the article. */
@@ -88,7 +94,7 @@ export async function oldSlugsOf(tx: Tx, articleId: string): Promise<string[]> {
 
 /** Section anchors from titles, unique within the article: "faq", "faq-2"… */
 export function anchorFor(title: string, taken: Set<string>): string {
-  const base = slugify(title, 110) || "section";
+  const base = newSlug(title, "section", 110);
   let anchor = base;
   for (let n = 2; taken.has(anchor); n++) anchor = `${base}-${n}`;
   taken.add(anchor);

@@ -1,16 +1,6 @@
+import { formatUtc } from "@/app/(admin)/admin/_lib/format";
 import { Badge } from "@/components/ui/badge";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
-
-// UTC, so the server and every browser write the same words.
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
-
-export function formatUtc(iso: string): string {
-  return `${dateTime.format(new Date(iso))} UTC`;
-}
 
 /** Draft, Scheduled (with its time) or Published, in words as well as colour. */
 export function ArticleStatusBadge({

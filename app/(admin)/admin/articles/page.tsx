@@ -9,6 +9,8 @@ import { controlClassName } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
 import { listArticlesForAdmin } from "@/lib/data/editorial/articles";
 import { listDomainsForAdmin } from "@/lib/data/editorial/domains";
+import { isAdmin } from "@/lib/domain/permissions";
+import { requirePageUser } from "@/lib/session";
 import { cn } from "@/lib/utils";
 import {
   ARTICLE_KIND_LABELS,
@@ -16,7 +18,6 @@ import {
   type ArticleListInput,
   type ArticleStatusFilter,
 } from "@/lib/validation/editorial";
-import { requireAdminPage } from "../require-admin";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -48,7 +49,7 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
     domain: first(params.domain) || undefined,
     page: first(params.page),
   });
-  const user = await requireAdminPage(hrefFor(query));
+  const user = await requirePageUser(hrefFor(query), isAdmin);
   const [list, tree] = await Promise.all([listArticlesForAdmin(user, query), listDomainsForAdmin(user)]);
   const domains = domainOptionsOf(tree);
 

@@ -4,9 +4,10 @@ import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 import { listBlockedTerms } from "@/lib/data/blocked-terms";
 import { AUTO_CHECK_LIMITS } from "@/lib/domain/auto-checks";
+import { isAdmin } from "@/lib/domain/permissions";
+import { requirePageUser } from "@/lib/session";
 import { blockedTermsPageSchema } from "@/lib/validation/moderation-settings";
 import { BlockedTermsManager } from "./_components/blocked-terms-manager";
-import { requireAdminPage } from "../require-admin";
 
 export const metadata: Metadata = { title: "Blocked terms", robots: { index: false, follow: false } };
 
@@ -22,7 +23,7 @@ export default async function BlockedTermsPage({ searchParams }: Props) {
   const params = await searchParams;
   const parsed = blockedTermsPageSchema.safeParse({ cursor: first(params.after) });
   const cursor = parsed.success ? parsed.data.cursor : undefined;
-  const user = await requireAdminPage(pageHref(cursor ?? null));
+  const user = await requirePageUser(pageHref(cursor ?? null), isAdmin);
   const page = await listBlockedTerms(user, { cursor });
 
   return (

@@ -1,7 +1,7 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/action-result";
+import { expireTags, type CacheChange } from "@/lib/cache-expiry";
 import {
   createDomain,
   deleteDomain,
@@ -11,7 +11,8 @@ import {
   updateDomain,
   type AdminDomainNode,
 } from "@/lib/data/editorial/domains";
-import { requireRole } from "@/lib/session";
+import { isAdmin } from "@/lib/domain/permissions";
+import { requireUser, type SessionUser } from "@/lib/session";
 import {
   createDomainSchema,
   deleteDomainSchema,
@@ -21,16 +22,13 @@ import {
 } from "@/lib/validation/editorial";
 
 // Domain changes for /admin/domains. Admins only. Each answers with the whole tree as it now stands, so the
-// page shows the result without reloading, and refreshes exactly the cached pages the change touched.
+// page shows the result without reloading, and expires exactly the cached pages the change touched.
 
 type TreeResult = ActionResult<{ tree: AdminDomainNode[] }>;
 
-async function withTree(
-  change: (user: Awaited<ReturnType<typeof requireRole>>) => Promise<{ tags: string[] }>,
-) {
-  const user = await requireRole("ADMIN");
-  const { tags } = await change(user);
-  for (const tag of tags) updateTag(tag);
+async function withTree(change: (user: SessionUser) => Promise<CacheChange>) {
+  const user = await requireUser(isAdmin);
+  await expireTags(await change(user));
   return { tree: await listDomainsForAdmin(user) };
 }
 

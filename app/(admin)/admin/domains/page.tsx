@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { listDomainsForAdmin } from "@/lib/data/editorial/domains";
-import { requireAdminPage } from "../require-admin";
+import { isAdmin } from "@/lib/domain/permissions";
+import { requirePageUser } from "@/lib/session";
 import { DomainManager } from "./_components/domain-manager";
 
 export const metadata: Metadata = { title: "Domains" };
 
 // Reads the session, so it renders per request.
 export default async function AdminDomainsPage() {
-  const user = await requireAdminPage("/admin/domains");
+  const user = await requirePageUser("/admin/domains", isAdmin);
   const tree = await listDomainsForAdmin(user);
   return (
     <div className="mx-auto flex w-full max-w-4xl flex-col gap-8">

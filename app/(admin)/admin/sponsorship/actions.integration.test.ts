@@ -187,10 +187,12 @@ describe("sponsorship actions: who may do what", () => {
     expect(scheduleSponsorRefresh).toHaveBeenCalledWith(domain.id, [row.startsAt, row.endsAt]);
     expect(await db.auditEntry.count({ where: { targetId: row.id, action: "sponsor.set" } })).toBe(1);
 
+    updateTag.mockClear();
     expect(await removeDomainSponsorAction({ sponsorId: row.id })).toEqual({
       ok: true,
       data: { removed: true },
     });
+    expect(updateTag).toHaveBeenCalledWith(`domain:${domain.id}`);
     expect(await db.domainSponsor.count({ where: { domainId: domain.id } })).toBe(0);
     expect(await db.auditEntry.count({ where: { targetId: row.id, action: "sponsor.remove" } })).toBe(1);
   });

@@ -1,19 +1,19 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { after } from "next/server";
 import { runAction, type ActionResult } from "@/lib/action-result";
-import { tags } from "@/lib/cache-tags";
+import { expireTags } from "@/lib/cache-expiry";
 import {
   removeDomainSponsor,
   setDomainSponsor,
   setInquiryStatus,
   type SponsorAdminView,
 } from "@/lib/data/sponsorship";
+import { isAdmin } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
 import type { InquiryStatus } from "@/lib/generated/prisma/enums";
 import { scheduleSponsorRefresh } from "@/lib/jobs/sponsors";
-import { requireRole } from "@/lib/session";
+import { requireUser } from "@/lib/session";
 import {
   checkLogoSize,
   inquiryStatusSchema,
@@ -26,9 +26,10 @@ export async function setInquiryStatusAction(
   input: unknown,
 ): Promise<ActionResult<{ id: string; status: InquiryStatus }>> {
   return runAction(async () => {
-    const user = await requireRole("ADMIN");
-    const { id, status } = await setInquiryStatus(user, inquiryStatusSchema.parse(input));
-    return { id, status };
+    const user = await requireUser(isAdmin);
+    const change = await setInquiryStatus(user, inquiryStatusSchema.parse(input));
+    await expireTags(change);
+    return { id: change.id, status: change.status };
   });
 }
 
@@ -46,7 +47,7 @@ export async function setDomainSponsorAction(
   form: FormData,
 ): Promise<ActionResult<{ sponsor: SponsorAdminView; created: boolean }>> {
   return runAction(async () => {
-    const user = await requireRole("ADMIN");
+    const user = await requireUser(isAdmin);
     if (!(form instanceof FormData)) throw new AppError("INVALID_INPUT", "Send the sponsor form.");
     const input = setSponsorSchema.parse({
       domainId: text(form, "domainId"),
@@ -66,19 +67,18 @@ export async function setDomainSponsorAction(
       }
       logo = new Uint8Array(await file.arrayBuffer());
     }
-    const result = await setDomainSponsor(user, input, logo);
-    updateTag(tags.domain(input.domainId));
+    const change = await setDomainSponsor(user, input, logo);
+    await expireTags(change);
     after(() => scheduleSponsorRefresh(input.domainId, [input.startsAt, input.endsAt]));
-    return { sponsor: result.sponsor, created: result.created };
+    return { sponsor: change.sponsor, created: change.created };
   });
 }
 
 /** Removes a sponsor: its line leaves the domain and its articles at once. Admins only. */
 export async function removeDomainSponsorAction(input: unknown): Promise<ActionResult<{ removed: true }>> {
   return runAction(async () => {
-    const user = await requireRole("ADMIN");
-    const { domainId } = await removeDomainSponsor(user, removeSponsorSchema.parse(input));
-    updateTag(tags.domain(domainId));
+    const user = await requireUser(isAdmin);
+    await expireTags(await removeDomainSponsor(user, removeSponsorSchema.parse(input)));
     return { removed: true as const };
   });
 }

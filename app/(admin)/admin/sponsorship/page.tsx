@@ -5,7 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listInquiries, listSponsoredDomains } from "@/lib/data/sponsorship";
+import { isAdmin } from "@/lib/domain/permissions";
 import { isSponsorActive } from "@/lib/domain/sponsorship";
+import { requirePageUser } from "@/lib/session";
 import { cn } from "@/lib/utils";
 import {
   INQUIRY_STATUS_LABELS,
@@ -14,8 +16,7 @@ import {
   SPONSOR_BUDGET_LABELS,
 } from "@/lib/validation/sponsorship";
 import { InquiryStatusControl } from "./_components/inquiry-status-control";
-import { requireAdminPage } from "../require-admin";
-import { formatUtc } from "./_lib/format";
+import { formatUtc } from "@/app/(admin)/admin/_lib/format";
 
 export const metadata: Metadata = { title: "Sponsorship", robots: { index: false, follow: false } };
 
@@ -31,10 +32,11 @@ function listHref(status: string, after?: string | null): string {
 export default async function SponsorshipAdminPage({ searchParams }: Props) {
   const params = await searchParams;
   const filters = inquiryListSchema.parse({ status: first(params.status), cursor: first(params.after) });
-  const user = await requireAdminPage(
+  const user = await requirePageUser(
     filters.status || filters.cursor
       ? listHref(filters.status ?? "NEW", filters.cursor)
       : "/admin/sponsorship",
+    isAdmin,
   );
   const now = new Date();
   const [inquiries, domains] = await Promise.all([

@@ -1,8 +1,8 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { after } from "next/server";
 import { runAction, type ActionResult } from "@/lib/action-result";
+import { expireTags, type Changed } from "@/lib/cache-expiry";
 import { updateArticle } from "@/lib/data/editorial/articles";
 import {
   cancelSchedule,
@@ -11,9 +11,10 @@ import {
   unpublishArticle,
 } from "@/lib/data/editorial/publishing";
 import { addSection, moveSection, removeSection, updateSection } from "@/lib/data/editorial/sections";
-import type { AdminArticle, Changed } from "@/lib/data/editorial/shared";
+import type { AdminArticle } from "@/lib/data/editorial/shared";
+import { isAdmin } from "@/lib/domain/permissions";
 import { requestFollowerNotifications } from "@/lib/jobs/follows";
-import { requireRole, type SessionUser } from "@/lib/session";
+import { requireUser, type SessionUser } from "@/lib/session";
 import {
   addSectionSchema,
   articleIdSchema,
@@ -24,7 +25,7 @@ import {
   updateSectionSchema,
 } from "@/lib/validation/editorial";
 
-// The article editor's actions. Admins only. Each answers with the article as it now stands and refreshes
+// The article editor's actions. Admins only. Each answers with the article as it now stands and expires
 // exactly the cached pages the change touched (none while the article is a draft).
 
 type ArticleResult = ActionResult<{ article: AdminArticle }>;
@@ -33,10 +34,10 @@ function editing(
   change: (user: SessionUser) => Promise<Changed<{ article: AdminArticle }>>,
 ): Promise<ArticleResult> {
   return runAction(async () => {
-    const user = await requireRole("ADMIN");
-    const { article, tags } = await change(user);
-    for (const tag of tags) updateTag(tag);
-    return { article };
+    const user = await requireUser(isAdmin);
+    const result = await change(user);
+    await expireTags(result);
+    return { article: result.article };
   });
 }
 

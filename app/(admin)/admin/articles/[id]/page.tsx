@@ -11,8 +11,9 @@ import {
   type ArticleFeedbackSummary,
 } from "@/lib/data/editorial/articles";
 import { listDomainsForAdmin } from "@/lib/data/editorial/domains";
+import { isAdmin } from "@/lib/domain/permissions";
+import { requirePageUser } from "@/lib/session";
 import { pageNumberSchema } from "@/lib/validation/editorial";
-import { requireAdminPage } from "../../require-admin";
 import { ArticleEditor } from "./_components/article-editor";
 import { isRecordIdParam } from "@/lib/validation/text";
 
@@ -28,7 +29,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const feedbackPage = pageNumberSchema.parse((await searchParams).feedback);
   const path = `/admin/articles/${encodeURIComponent(id)}`;
-  const user = await requireAdminPage(path);
+  const user = await requirePageUser(path, isAdmin);
   const article = isRecordIdParam(id) ? await getArticleForEdit(user, id) : null;
   if (!article) notFound();
   const [tree, feedback] = await Promise.all([

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { domainOptionsOf } from "@/app/(admin)/admin/_components/domain-options";
 import { listDomainsForAdmin } from "@/lib/data/editorial/domains";
-import { requireAdminPage } from "../../require-admin";
+import { isAdmin } from "@/lib/domain/permissions";
+import { requirePageUser } from "@/lib/session";
 import { ImportOutlineForm } from "./_components/import-outline-form";
 
 export const metadata: Metadata = { title: "Import an outline" };
 
 export default async function ImportOutlinePage() {
-  const user = await requireAdminPage("/admin/articles/import");
+  const user = await requirePageUser("/admin/articles/import", isAdmin);
   const domains = domainOptionsOf(await listDomainsForAdmin(user));
   return (
     <div className="flex flex-col gap-6">

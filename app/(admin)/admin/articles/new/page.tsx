@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { domainOptionsOf } from "@/app/(admin)/admin/_components/domain-options";
 import { listDomainsForAdmin } from "@/lib/data/editorial/domains";
-import { requireAdminPage } from "../../require-admin";
+import { isAdmin } from "@/lib/domain/permissions";
+import { requirePageUser } from "@/lib/session";
 import { NewArticleForm } from "./_components/new-article-form";
 
 export const metadata: Metadata = { title: "New article" };
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "New article" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function NewArticlePage({ searchParams }: Props) {
-  const user = await requireAdminPage("/admin/articles/new");
+  const user = await requirePageUser("/admin/articles/new", isAdmin);
   const domain = (await searchParams).domain;
   const domains = domainOptionsOf(await listDomainsForAdmin(user));
   return (

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Ban, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useAction, useFormAction } from "@/components/hooks/use-action";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -38,7 +39,12 @@ type Props = {
 export function BlockedTermsManager({ initialTerms, firstPage }: Props) {
   const [terms, setTerms] = useState(initialTerms);
   const [removing, setRemoving] = useState<BlockedTermItem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run: sendRemove, pending: busy } = useAction(removeBlockedTermAction, {
+    // Another admin removing it first is no failure here: see `remove`.
+    onFailure: (failure) => {
+      if (failure.code !== "NOT_FOUND") toast.error(failure.message);
+    },
+  });
 
   function added(term: BlockedTermItem) {
     toast.success(`“${term.term}” is blocked`);
@@ -50,17 +56,13 @@ export function BlockedTermsManager({ initialTerms, firstPage }: Props) {
   }
 
   async function remove(term: BlockedTermItem) {
-    setBusy(true);
-    const result = await removeBlockedTermAction({ id: term.id }).catch(() => null);
-    setBusy(false);
+    const outcome = await sendRemove({ id: term.id });
     // Gone either way: removed now, or already removed by another admin.
-    if (result?.ok || result?.code === "NOT_FOUND") {
+    if (outcome.ok || outcome.code === "NOT_FOUND") {
       setTerms((current) => current.filter((t) => t.id !== term.id));
       setRemoving(null);
       toast.success(`“${term.term}” is no longer blocked`);
-      return;
     }
-    toast.error(result?.message ?? "We could not reach Roundtable. Try again.");
   }
 
   return (
@@ -138,28 +140,17 @@ function AddBlockedTermForm({ onAdded }: { onAdded: (term: BlockedTermItem) => v
   });
   const { errors, isSubmitting } = form.formState;
 
-  async function submit(values: AddBlockedTermInput) {
-    const result = await addBlockedTermAction(values).catch(() => null);
-    if (!result) {
-      form.setError("root", {
-        message: "We could not reach Roundtable. Your term is still here: try again.",
-      });
-      return;
-    }
-    if (!result.ok) {
-      form.setError(result.fieldErrors?.term ? "term" : "root", {
-        message: result.fieldErrors?.term ?? result.message,
-      });
-      return;
-    }
-    form.reset({ term: "" });
-    onAdded(result.data);
-  }
+  const submit = useFormAction(form, addBlockedTermAction, {
+    onSuccess: (term) => {
+      form.reset({ term: "" });
+      onAdded(term);
+    },
+  });
 
   return (
     <form
       aria-label="Add a blocked term"
-      onSubmit={form.handleSubmit(submit)}
+      onSubmit={(event) => void submit(event)}
       noValidate
       className="border-border bg-card flex flex-col gap-3 rounded-lg border p-4"
     >

@@ -5,7 +5,7 @@ import { ArrowDown, ArrowUp, FolderTree, Pencil, Plus, Trash2, Waypoints } from 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { showActionErrors } from "@/app/(admin)/admin/_components/form-result";
+import { useAction, useFormAction } from "@/components/hooks/use-action";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -22,7 +22,6 @@ import { Field, fieldControlProps } from "@/components/ui/field";
 import { controlClassName, Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
-import type { ActionResult } from "@/lib/action-result";
 import type { AdminDomain, AdminDomainNode } from "@/lib/data/editorial/domains";
 import { slugify } from "@/lib/domain/slug";
 import { cn } from "@/lib/utils";
@@ -42,7 +41,7 @@ import {
   updateDomainAction,
 } from "../actions";
 
-type TreeResult = ActionResult<{ tree: AdminDomainNode[] }>;
+type Tree = { tree: AdminDomainNode[] };
 type Dialogs = { kind: "edit" | "move" | "delete"; domain: AdminDomain } | null;
 
 const selectClass = cn(controlClassName, "h-10 py-2");
@@ -56,7 +55,7 @@ export function DomainManager({ initialTree }: { initialTree: AdminDomainNode[] 
   const [tree, setTree] = useState(initialTree);
   const [dialog, setDialog] = useState<Dialogs>(null);
   const [announcement, setAnnouncement] = useState("");
-  const [busyId, setBusyId] = useState<string | null>(null);
+  const { run: sendReorder, pending: reordering } = useAction(reorderDomainAction);
   // After a move, keyboard focus stays on the button that was pressed (or its twin at either end).
   const focusAfterMove = useRef<{ id: string; direction: MoveDirection } | null>(null);
 
@@ -76,26 +75,19 @@ export function DomainManager({ initialTree }: { initialTree: AdminDomainNode[] 
   const topLevel = tree.map(({ children: _children, ...domain }) => domain);
 
   async function reorder(domain: AdminDomain, siblings: AdminDomain[], direction: MoveDirection) {
-    setBusyId(domain.id);
-    const result = await reorderDomainAction({ id: domain.id, direction }).catch(() => null);
-    setBusyId(null);
-    if (!result?.ok) {
-      toast.error(result?.message ?? "We could not reach Roundtable. Try again.");
-      return;
-    }
+    const outcome = await sendReorder({ id: domain.id, direction });
+    if (!outcome.ok) return;
     const index = siblings.findIndex((s) => s.id === domain.id);
     const position = direction === "up" ? index : index + 2;
     focusAfterMove.current = { id: domain.id, direction };
-    setTree(result.data.tree);
+    setTree(outcome.data.tree);
     setAnnouncement(`“${domain.name}” moved ${direction}: ${position} of ${siblings.length}.`);
   }
 
-  function applied(result: TreeResult | null, message: string): boolean {
-    if (!result?.ok) return false;
-    setTree(result.data.tree);
+  function applied({ tree: next }: Tree, message: string): void {
+    setTree(next);
     setDialog(null);
     toast.success(message);
-    return true;
   }
 
   function renderItem(domain: AdminDomain, siblings: AdminDomain[], index: number, children?: AdminDomain[]) {
@@ -125,7 +117,7 @@ export function DomainManager({ initialTree }: { initialTree: AdminDomainNode[] 
               variant="ghost"
               size="sm"
               aria-label={`Move “${domain.name}” up`}
-              disabled={index === 0 || busyId !== null}
+              disabled={index === 0 || reordering}
               onClick={() => void reorder(domain, siblings, "up")}
             >
               <ArrowUp aria-hidden="true" />
@@ -135,7 +127,7 @@ export function DomainManager({ initialTree }: { initialTree: AdminDomainNode[] 
               variant="ghost"
               size="sm"
               aria-label={`Move “${domain.name}” down`}
-              disabled={index === siblings.length - 1 || busyId !== null}
+              disabled={index === siblings.length - 1 || reordering}
               onClick={() => void reorder(domain, siblings, "down")}
             >
               <ArrowDown aria-hidden="true" />
@@ -188,7 +180,7 @@ export function DomainManager({ initialTree }: { initialTree: AdminDomainNode[] 
 
   return (
     <div className="flex flex-col gap-8">
-      <NewDomainForm parents={topLevel} onCreated={(result) => applied(result, "Domain created")} />
+      <NewDomainForm parents={topLevel} onCreated={(data) => applied(data, "Domain created")} />
 
       <section aria-labelledby="domain-tree-heading" className="flex flex-col gap-3">
         <h2 id="domain-tree-heading" className="text-xl font-semibold">
@@ -213,15 +205,15 @@ export function DomainManager({ initialTree }: { initialTree: AdminDomainNode[] 
       <Dialog open={dialog !== null} onOpenChange={(open) => (open ? null : setDialog(null))}>
         <DialogContent>
           {dialog?.kind === "edit" ? (
-            <EditDomainForm domain={dialog.domain} onSaved={(result) => applied(result, "Domain saved")} />
+            <EditDomainForm domain={dialog.domain} onSaved={(data) => applied(data, "Domain saved")} />
           ) : dialog?.kind === "move" ? (
             <MoveDomainForm
               domain={dialog.domain}
               parents={topLevel}
-              onMoved={(result) => applied(result, "Domain moved")}
+              onMoved={(data) => applied(data, "Domain moved")}
             />
           ) : dialog?.kind === "delete" ? (
-            <DeleteDomain domain={dialog.domain} onDeleted={(result) => applied(result, "Domain deleted")} />
+            <DeleteDomain domain={dialog.domain} onDeleted={(data) => applied(data, "Domain deleted")} />
           ) : null}
         </DialogContent>
       </Dialog>
@@ -237,13 +229,7 @@ function RootError({ message }: { message?: string }) {
   ) : null;
 }
 
-function NewDomainForm({
-  parents,
-  onCreated,
-}: {
-  parents: AdminDomain[];
-  onCreated: (result: TreeResult | null) => boolean;
-}) {
+function NewDomainForm({ parents, onCreated }: { parents: AdminDomain[]; onCreated: (data: Tree) => void }) {
   const form = useForm<CreateDomainFormInput>({
     resolver: zodResolver(createDomainSchema),
     defaultValues: { name: "", slug: "", description: "", parentId: "" },
@@ -251,20 +237,18 @@ function NewDomainForm({
   const { errors, isSubmitting } = form.formState;
   const [name, slug] = useWatch({ control: form.control, name: ["name", "slug"] });
 
-  async function submit(values: CreateDomainFormInput) {
-    const result = await createDomainAction(values).catch(() => null);
-    if (!result?.ok) {
-      showActionErrors(form, result, ["name", "slug", "description", "parentId"]);
-      return;
-    }
-    onCreated(result);
-    form.reset({ name: "", slug: "", description: "", parentId: values.parentId });
-  }
+  const submit = useFormAction(form, createDomainAction, {
+    onSuccess: (data) => {
+      onCreated(data);
+      // The next domain likely goes under the same parent.
+      form.reset({ name: "", slug: "", description: "", parentId: form.getValues("parentId") });
+    },
+  });
 
   return (
     <form
       aria-label="New domain"
-      onSubmit={form.handleSubmit(submit)}
+      onSubmit={(event) => void submit(event)}
       noValidate
       className="border-border bg-card flex flex-col gap-4 rounded-lg border p-5"
     >
@@ -328,29 +312,22 @@ function NewDomainForm({
   );
 }
 
-function EditDomainForm({
-  domain,
-  onSaved,
-}: {
-  domain: AdminDomain;
-  onSaved: (result: TreeResult | null) => boolean;
-}) {
+function EditDomainForm({ domain, onSaved }: { domain: AdminDomain; onSaved: (data: Tree) => void }) {
   const form = useForm<UpdateDomainFormInput>({
     resolver: zodResolver(updateDomainSchema),
     defaultValues: { id: domain.id, name: domain.name, description: domain.description },
   });
   const { errors, isSubmitting } = form.formState;
 
-  async function submit(values: UpdateDomainFormInput) {
-    const result = await updateDomainAction(values).catch(() => null);
-    if (!result?.ok) showActionErrors(form, result, ["name", "description"]);
-    else onSaved(result);
-  }
+  const submit = useFormAction(form, updateDomainAction, {
+    fields: ["name", "description"],
+    onSuccess: onSaved,
+  });
 
   return (
     <form
       aria-label={`Edit ${domain.name}`}
-      onSubmit={form.handleSubmit(submit)}
+      onSubmit={(event) => void submit(event)}
       noValidate
       className="grid gap-4"
     >
@@ -390,29 +367,23 @@ function MoveDomainForm({
 }: {
   domain: AdminDomain;
   parents: AdminDomain[];
-  onMoved: (result: TreeResult | null) => boolean;
+  onMoved: (data: Tree) => void;
 }) {
   const [parentId, setParentId] = useState(domain.parentId ?? "");
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run: move, pending: busy } = useAction(moveDomainAction, {
+    onSuccess: onMoved,
+    onFailure: (failure) => setError(failure.fieldErrors?.parentId ?? failure.message),
+  });
   const hasChildren = domain.childCount > 0;
 
-  async function submit(event: React.FormEvent) {
+  function submit(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    const result = await moveDomainAction({ id: domain.id, parentId: parentId || null }).catch(() => null);
-    setBusy(false);
-    if (!onMoved(result)) {
-      setError(
-        result && !result.ok
-          ? (result.fieldErrors?.parentId ?? result.message)
-          : "We could not reach Roundtable. Try again.",
-      );
-    }
+    void move({ id: domain.id, parentId: parentId || null });
   }
 
   return (
-    <form aria-label={`Move ${domain.name}`} onSubmit={(event) => void submit(event)} className="grid gap-4">
+    <form aria-label={`Move ${domain.name}`} onSubmit={submit} className="grid gap-4">
       <DialogHeader>
         <DialogTitle>Move “{domain.name}”</DialogTitle>
         <DialogDescription>
@@ -451,24 +422,12 @@ function MoveDomainForm({
   );
 }
 
-function DeleteDomain({
-  domain,
-  onDeleted,
-}: {
-  domain: AdminDomain;
-  onDeleted: (result: TreeResult | null) => boolean;
-}) {
-  const [busy, setBusy] = useState(false);
+function DeleteDomain({ domain, onDeleted }: { domain: AdminDomain; onDeleted: (data: Tree) => void }) {
   const [error, setError] = useState<string | null>(null);
-
-  async function remove() {
-    setBusy(true);
-    const result = await deleteDomainAction({ id: domain.id }).catch(() => null);
-    setBusy(false);
-    if (!onDeleted(result)) {
-      setError(result && !result.ok ? result.message : "We could not reach Roundtable. Try again.");
-    }
-  }
+  const { run: remove, pending: busy } = useAction(deleteDomainAction, {
+    onSuccess: onDeleted,
+    onFailure: (failure) => setError(failure.message),
+  });
 
   return (
     <>
@@ -485,7 +444,12 @@ function DeleteDomain({
             Keep it
           </Button>
         </DialogClose>
-        <Button variant="destructive" disabled={busy} aria-disabled={busy} onClick={() => void remove()}>
+        <Button
+          variant="destructive"
+          disabled={busy}
+          aria-disabled={busy}
+          onClick={() => void remove({ id: domain.id })}
+        >
           {busy ? "Deleting…" : "Delete domain"}
         </Button>
       </DialogFooter>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useAction } from "@/components/hooks/use-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
@@ -26,23 +27,18 @@ export function InquiryStatusControl({
   initialStatus: InquiryStatus;
 }) {
   const [status, setStatus] = useState(initialStatus);
-  const [pending, setPending] = useState<InquiryStatus | null>(null);
+  /** the status the last button pressed asked for: its button says "Saving…" meanwhile */
+  const [asked, setAsked] = useState<InquiryStatus | null>(null);
+  const { run, pending } = useAction(setInquiryStatusAction, {
+    onSuccess: (data) => {
+      setStatus(data.status);
+      toast.success(`${organisation}: ${INQUIRY_STATUS_LABELS[data.status].toLowerCase()}.`);
+    },
+  });
 
-  async function change(next: InquiryStatus) {
-    setPending(next);
-    try {
-      const result = await setInquiryStatusAction({ inquiryId, status: next });
-      if (result.ok) {
-        setStatus(result.data.status);
-        toast.success(`${organisation}: ${INQUIRY_STATUS_LABELS[result.data.status].toLowerCase()}.`);
-      } else {
-        toast.error(result.message);
-      }
-    } catch {
-      toast.error("We could not reach Roundtable. Try again.");
-    } finally {
-      setPending(null);
-    }
+  function change(next: InquiryStatus) {
+    setAsked(next);
+    void run({ inquiryId, status: next });
   }
 
   return (
@@ -56,11 +52,11 @@ export function InquiryStatusControl({
           key={action.status}
           size="sm"
           variant={action.status === "DECLINED" ? "outline" : "secondary"}
-          disabled={pending !== null}
-          aria-disabled={pending !== null}
-          onClick={() => void change(action.status)}
+          disabled={pending}
+          aria-disabled={pending}
+          onClick={() => change(action.status)}
         >
-          {pending === action.status ? "Saving…" : action.label}
+          {pending && asked === action.status ? "Saving…" : action.label}
         </Button>
       ))}
     </div>

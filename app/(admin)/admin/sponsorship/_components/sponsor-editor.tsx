@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Image from "next/image";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useAction, useFormAction } from "@/components/hooks/use-action";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -19,9 +20,10 @@ import {
 } from "@/components/ui/dialog";
 import { Field, fieldControlProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { toast } from "@/components/ui/toaster";
-import type { SponsorAdminView } from "@/lib/data/sponsorship";
 import { useSponsorActive } from "@/components/sponsorship/sponsored-by";
+import { toast } from "@/components/ui/toaster";
+import type { ActionResult } from "@/lib/action-result";
+import type { SponsorAdminView } from "@/lib/data/sponsorship";
 import {
   checkLogoSize,
   checkSponsorLogo,
@@ -69,10 +71,8 @@ export function SponsorEditor({
   nowUtc: string;
 }) {
   const [current, setCurrent] = useState(initial);
-  const [formError, setFormError] = useState<string | null>(null);
   const [logoError, setLogoError] = useState<string | null>(null);
   const [removeLogo, setRemoveLogo] = useState(false);
-  const [removing, setRemoving] = useState(false);
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [logoFile, setLogoFile] = useState<File | null>(null);
   // A new key gives a fresh, empty file input after a save.
@@ -83,72 +83,56 @@ export function SponsorEditor({
   });
   const { errors, isSubmitting } = form.formState;
 
-  async function onSubmit(values: SponsorFormInput) {
-    setFormError(null);
+  /** The form and the chosen logo, as the action takes them: multipart, for the file. */
+  async function save(
+    values: SponsorFormInput,
+  ): Promise<ActionResult<{ sponsor: SponsorAdminView; created: boolean }>> {
     setLogoError(null);
     const file = logoFile;
     if (file) {
       const problem = await logoProblem(file);
-      if (problem) {
-        setLogoError(problem);
-        document.getElementById("logo")?.focus();
-        return;
-      }
+      // The server's answer for such a file, without uploading it.
+      if (problem)
+        return { ok: false, code: "INVALID_INPUT", message: problem, fieldErrors: { logo: problem } };
     }
     const data = new FormData();
     data.set("domainId", domainId);
     for (const field of FIELDS) data.set(field, values[field]);
     data.set("removeLogo", String(removeLogo && !file));
     if (file) data.set("logo", file);
-    try {
-      const result = await setDomainSponsorAction(data);
-      if (!result.ok) {
-        let placed = false;
-        for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-          const known = FIELDS.find((name) => name === field);
-          if (known) {
-            form.setError(known, { message }, { shouldFocus: !placed });
-            placed = true;
-          } else if (field === "logo") {
-            setLogoError(message);
-            placed = true;
-          }
-        }
-        if (!placed) setFormError(result.message);
-        return;
-      }
-      setCurrent(result.data.sponsor);
-      form.reset(valuesOf(result.data.sponsor));
+    return setDomainSponsorAction(data);
+  }
+
+  const submit = useFormAction(form, save, {
+    fields: FIELDS,
+    onSuccess: ({ sponsor, created }) => {
+      setCurrent(sponsor);
+      form.reset(valuesOf(sponsor));
       setRemoveLogo(false);
       setLogoFile(null);
       setLogoInputKey((key) => key + 1);
-      toast.success(result.data.created ? "Sponsor booked." : "Sponsor saved.");
-    } catch {
-      setFormError(
-        "We could not reach Roundtable, or the upload was too large. Nothing was saved: try again.",
-      );
-    }
-  }
-
-  async function remove() {
-    if (!current) return;
-    setRemoving(true);
-    try {
-      const result = await removeDomainSponsorAction({ sponsorId: current.id });
-      if (!result.ok) {
-        toast.error(result.message);
-        return;
+      toast.success(created ? "Sponsor booked." : "Sponsor saved.");
+    },
+    onFailure: (failure) => {
+      const logo = failure.fieldErrors?.logo;
+      if (!logo) return;
+      setLogoError(logo);
+      // The file input is no react-hook-form field: its error stands beside it, not also at the top.
+      if (!FIELDS.some((field) => failure.fieldErrors?.[field])) {
+        form.clearErrors("root");
+        document.getElementById("logo")?.focus();
       }
+    },
+  });
+
+  const { run: remove, pending: removing } = useAction(removeDomainSponsorAction, {
+    onSuccess: () => {
       setCurrent(null);
       form.reset(valuesOf(null));
       setConfirmOpen(false);
       toast.success(`The sponsor of ${domainName} was removed.`);
-    } catch {
-      toast.error("We could not reach Roundtable. Try again.");
-    } finally {
-      setRemoving(false);
-    }
-  }
+    },
+  });
 
   const showing = useSponsorActive(current?.startsAt ?? "", current?.endsAt ?? "", initialShowing);
 
@@ -198,7 +182,7 @@ export function SponsorEditor({
                     variant="destructive"
                     disabled={removing}
                     aria-disabled={removing}
-                    onClick={() => void remove()}
+                    onClick={() => void remove({ sponsorId: current.id })}
                   >
                     {removing ? "Removing…" : "Remove"}
                   </Button>
@@ -212,15 +196,15 @@ export function SponsorEditor({
       </section>
 
       <form
-        onSubmit={form.handleSubmit(onSubmit)}
+        onSubmit={(event) => void submit(event)}
         noValidate
         aria-label="Sponsor details"
         className="flex flex-col gap-5"
       >
         <h2 className="text-xl font-semibold">{current ? "Change the sponsor" : "Set a sponsor"}</h2>
-        {formError ? (
+        {errors.root?.message ? (
           <Alert variant="destructive">
-            <AlertDescription>{formError}</AlertDescription>
+            <AlertDescription>{errors.root.message}</AlertDescription>
           </Alert>
         ) : null}
         <Field id="name" label="Sponsor name" error={errors.name?.message}>

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { ArticleFields } from "@/app/(admin)/admin/_components/article-fields";
 import type { DomainOption } from "@/app/(admin)/admin/_components/domain-options";
-import { showActionErrors } from "@/app/(admin)/admin/_components/form-result";
+import { useFormAction } from "@/components/hooks/use-action";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
@@ -40,26 +40,26 @@ export function DetailsForm({
   });
   const { errors, isSubmitting, isDirty } = form.formState;
 
-  async function submit(values: CreateArticleFormInput) {
-    const result = await updateArticleAction({ ...values, id: article.id }).catch(() => null);
-    if (!result?.ok) {
-      showActionErrors(form, result, ["domainId", "kind", "title", "slug", "summary"]);
-      return;
-    }
-    const next = result.data.article;
-    onArticle(next);
-    form.reset(valuesOf(next));
-    toast.success(
-      next.slug !== article.slug && next.oldSlugs.includes(article.slug)
-        ? `Saved: /articles/${article.slug} now redirects to /articles/${next.slug}`
-        : "Saved",
-    );
-  }
+  const submit = useFormAction(
+    form,
+    (values: CreateArticleFormInput) => updateArticleAction({ ...values, id: article.id }),
+    {
+      onSuccess: ({ article: next }) => {
+        onArticle(next);
+        form.reset(valuesOf(next));
+        toast.success(
+          next.slug !== article.slug && next.oldSlugs.includes(article.slug)
+            ? `Saved: /articles/${article.slug} now redirects to /articles/${next.slug}`
+            : "Saved",
+        );
+      },
+    },
+  );
 
   return (
     <form
       aria-label="Article details"
-      onSubmit={form.handleSubmit(submit)}
+      onSubmit={(event) => void submit(event)}
       noValidate
       className="border-border bg-card flex flex-col gap-5 rounded-lg border p-5"
     >

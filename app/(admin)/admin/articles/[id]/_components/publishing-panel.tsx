@@ -3,7 +3,8 @@
 import { CalendarClock, Eye, ExternalLink, Send, Undo2, X } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { ArticleStatusBadge, formatUtc } from "@/app/(admin)/admin/_components/article-status-badge";
+import { ArticleStatusBadge } from "@/app/(admin)/admin/_components/article-status-badge";
+import { formatUtc } from "@/app/(admin)/admin/_lib/format";
 import { Button, buttonVariants } from "@/components/ui/button";
 import {
   Dialog,
@@ -16,6 +17,7 @@ import {
 } from "@/components/ui/dialog";
 import { Field, fieldControlProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toaster";
 import type { AdminArticle } from "@/lib/data/editorial/shared";
 import { scheduleFormSchema } from "@/lib/validation/editorial";
 import {
@@ -40,7 +42,7 @@ export function PublishingPanel({
   article: AdminArticle;
   onArticle: (article: AdminArticle) => void;
 }) {
-  const { busy, run } = useArticleAction(onArticle);
+  const { pending: busy, run } = useArticleAction(onArticle);
   const [confirmUnpublish, setConfirmUnpublish] = useState(false);
   const [when, setWhen] = useState("");
   const [whenError, setWhenError] = useState<string | null>(null);
@@ -55,12 +57,13 @@ export function PublishingPanel({
     }
     setWhenError(null);
     const scheduledAt = new Date(parsed.data.when).toISOString();
-    const result = await run(
-      () => scheduleArticleAction({ id: article.id, scheduledAt }),
-      (next) => `Scheduled for ${formatUtc(next.scheduledAt ?? scheduledAt)}`,
-    );
-    if (result && !result.ok && result.fieldErrors?.scheduledAt) setWhenError(result.fieldErrors.scheduledAt);
-    if (result?.ok) setWhen("");
+    const outcome = await run(() => scheduleArticleAction({ id: article.id, scheduledAt }));
+    if (!outcome.ok) {
+      if (outcome.fieldErrors?.scheduledAt) setWhenError(outcome.fieldErrors.scheduledAt);
+      return;
+    }
+    toast.success(`Scheduled for ${formatUtc(outcome.data.article.scheduledAt ?? scheduledAt)}`);
+    setWhen("");
   }
 
   return (
@@ -193,7 +196,7 @@ export function PublishingPanel({
                 void run(
                   () => unpublishArticleAction({ id: article.id }),
                   "Unpublished: it is a draft again",
-                ).then((result) => (result?.ok ? setConfirmUnpublish(false) : undefined))
+                ).then((outcome) => (outcome.ok ? setConfirmUnpublish(false) : undefined))
               }
             >
               {busy ? "Unpublishing…" : "Unpublish"}

@@ -2,13 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
-import { showActionErrors } from "@/app/(admin)/admin/_components/form-result";
 import { SectionPreview } from "@/app/(admin)/admin/_components/section-preview";
+import { useFormAction } from "@/components/hooks/use-action";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldControlProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import type { AdminArticle } from "@/lib/data/editorial/shared";
 import { EDITORIAL_LIMITS, sectionFormSchema, type SectionFormInput } from "@/lib/validation/editorial";
 import type { ArticleActionResult } from "./use-article-action";
 
@@ -18,15 +19,18 @@ export function SectionForm({
   label,
   defaultValues,
   submitLabel,
-  onSubmit,
+  save,
+  onSaved,
   onCancel,
 }: {
   idPrefix: string;
   label: string;
   defaultValues: SectionFormInput;
   submitLabel: string;
-  /** the action's result; null when it could not be reached */
-  onSubmit: (values: SectionFormInput) => Promise<ArticleActionResult | null>;
+  /** the editor's action for these values */
+  save: (values: SectionFormInput) => Promise<ArticleActionResult>;
+  /** the article as the saved section left it */
+  onSaved: (article: AdminArticle) => void;
   onCancel: () => void;
 }) {
   const form = useForm<SectionFormInput>({ resolver: zodResolver(sectionFormSchema), defaultValues });
@@ -34,15 +38,12 @@ export function SectionForm({
   const [title, body] = useWatch({ control: form.control, name: ["title", "body"] });
   const id = (name: string) => `${idPrefix}-${name}`;
 
-  async function submit(values: SectionFormInput) {
-    const result = await onSubmit(values);
-    if (!result?.ok) showActionErrors(form, result, ["title", "body", "acceptsInsights"]);
-  }
+  const submit = useFormAction(form, save, { onSuccess: ({ article }) => onSaved(article) });
 
   return (
     <form
       aria-label={label}
-      onSubmit={form.handleSubmit(submit)}
+      onSubmit={(event) => void submit(event)}
       noValidate
       className="flex flex-col gap-4"
       onKeyDown={(event) => {

@@ -31,7 +31,7 @@ export function SectionsEditor({
   article: AdminArticle;
   onArticle: (article: AdminArticle) => void;
 }) {
-  const { busy, run } = useArticleAction(onArticle);
+  const { pending: busy, run } = useArticleAction(onArticle);
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<AdminSection | null>(null);
@@ -53,23 +53,23 @@ export function SectionsEditor({
   }, [article]);
 
   async function move(section: AdminSection, direction: MoveDirection) {
-    const result = await run(() => moveSectionAction({ id: section.id, direction }));
-    if (!result?.ok) return;
+    const outcome = await run(() => moveSectionAction({ id: section.id, direction }));
+    if (!outcome.ok) return;
     focusAfter.current = { id: section.id, direction };
-    const position = result.data.article.sections.findIndex((s) => s.id === section.id) + 1;
+    const position = outcome.data.article.sections.findIndex((s) => s.id === section.id) + 1;
     setAnnouncement(`“${section.title}” moved ${direction}: section ${position} of ${sections.length}.`);
   }
 
   async function remove(section: AdminSection) {
-    const result = await run(() => removeSectionAction({ id: section.id }), `“${section.title}” removed`);
-    if (result?.ok) {
+    const outcome = await run(() => removeSectionAction({ id: section.id }), `“${section.title}” removed`);
+    if (outcome.ok) {
       setRemoving(null);
       setAnnouncement(`“${section.title}” removed.`);
     }
   }
 
   async function closeToInsights(section: AdminSection) {
-    const result = await run(
+    const outcome = await run(
       () =>
         updateSectionAction({
           id: section.id,
@@ -79,7 +79,7 @@ export function SectionsEditor({
         }),
       `“${section.title}” is closed to new insights`,
     );
-    if (result?.ok) setRemoving(null);
+    if (outcome.ok) setRemoving(null);
   }
 
   return (
@@ -124,14 +124,12 @@ export function SectionsEditor({
                   }}
                   submitLabel="Save section"
                   onCancel={() => setEditing(null)}
-                  onSubmit={async (values) => {
-                    const result = await updateSectionAction({ ...values, id: section.id }).catch(() => null);
-                    if (result?.ok) {
-                      onArticle(result.data.article);
-                      setEditing(null);
-                      setAnnouncement(`“${values.title}” saved.`);
-                    }
-                    return result;
+                  save={(values) => updateSectionAction({ ...values, id: section.id })}
+                  onSaved={(next) => {
+                    onArticle(next);
+                    setEditing(null);
+                    const saved = next.sections.find((s) => s.id === section.id) ?? section;
+                    setAnnouncement(`“${saved.title}” saved.`);
                   }}
                 />
               ) : (
@@ -212,14 +210,13 @@ export function SectionsEditor({
             defaultValues={{ title: "", body: "", acceptsInsights: article.kind === "COLLABORATIVE" }}
             submitLabel="Add section"
             onCancel={() => setAdding(false)}
-            onSubmit={async (values) => {
-              const result = await addSectionAction({ ...values, articleId: article.id }).catch(() => null);
-              if (result?.ok) {
-                onArticle(result.data.article);
-                setAdding(false);
-                setAnnouncement(`“${values.title}” added as section ${result.data.article.sections.length}.`);
-              }
-              return result;
+            save={(values) => addSectionAction({ ...values, articleId: article.id })}
+            onSaved={(next) => {
+              onArticle(next);
+              setAdding(false);
+              // A new section goes last.
+              const added = next.sections.at(-1);
+              setAnnouncement(`“${added?.title ?? ""}” added as section ${next.sections.length}.`);
             }}
           />
         </div>

@@ -2,13 +2,14 @@ import { MessageSquarePlus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatUtc } from "@/app/(admin)/admin/_components/article-status-badge";
+import { formatUtc } from "@/app/(admin)/admin/_lib/format";
 import { ArticleHeader, ArticleSectionBlock, ArticleSectionNav } from "@/components/articles/article-parts";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { getArticlePreview } from "@/lib/data/editorial/articles";
+import { isAdmin } from "@/lib/domain/permissions";
+import { requirePageUser } from "@/lib/session";
 import { CONTRIBUTOR_CALLOUT } from "@/lib/site";
-import { requireAdminPage } from "../../../require-admin";
 import { isRecordIdParam } from "@/lib/validation/text";
 
 export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
@@ -19,7 +20,7 @@ type Props = { params: Promise<{ id: string }> };
 // article page's own parts. Insights and the reader's own controls are left out: a draft takes none.
 export default async function ArticlePreviewPage({ params }: Props) {
   const { id } = await params;
-  const user = await requireAdminPage(`/admin/articles/${encodeURIComponent(id)}/preview`);
+  const user = await requirePageUser(`/admin/articles/${encodeURIComponent(id)}/preview`, isAdmin);
   const preview = isRecordIdParam(id) ? await getArticlePreview(user, id) : null;
   if (!preview) notFound();
   const { view: article, status, scheduledAt } = preview;

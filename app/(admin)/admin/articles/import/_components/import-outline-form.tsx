@@ -7,7 +7,7 @@ import { useDeferredValue } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { DomainAndKindFields, type DomainAndKindForm } from "@/app/(admin)/admin/_components/article-fields";
 import type { DomainOption } from "@/app/(admin)/admin/_components/domain-options";
-import { showActionErrors } from "@/app/(admin)/admin/_components/form-result";
+import { useFormAction } from "@/components/hooks/use-action";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldControlProps } from "@/components/ui/field";
@@ -44,22 +44,19 @@ export function ImportOutlineForm({ domains }: { domains: DomainOption[] }) {
   const markdown = useDeferredValue(useWatch({ control: form.control, name: "markdown" }) ?? "");
   const check = markdown.trim() ? parseOutline(markdown) : null;
 
-  async function submit(values: ImportOutlineFormInput) {
-    const result = await importOutlineAction(values).catch(() => null);
-    if (!result?.ok) {
-      showActionErrors(form, result, ["domainId", "kind", "markdown"]);
-      return;
-    }
-    toast.success(
-      `Draft created with ${result.data.sectionCount} ${result.data.sectionCount === 1 ? "section" : "sections"}: review it before publishing`,
-    );
-    router.push(`/admin/articles/${result.data.id}`);
-  }
+  const submit = useFormAction(form, importOutlineAction, {
+    onSuccess: ({ id, sectionCount }) => {
+      toast.success(
+        `Draft created with ${sectionCount} ${sectionCount === 1 ? "section" : "sections"}: review it before publishing`,
+      );
+      router.push(`/admin/articles/${id}`);
+    },
+  });
 
   return (
     <form
       aria-label="Import an outline"
-      onSubmit={form.handleSubmit(submit)}
+      onSubmit={(event) => void submit(event)}
       noValidate
       className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]"
     >

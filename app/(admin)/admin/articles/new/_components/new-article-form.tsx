@@ -6,7 +6,7 @@ import { useRef } from "react";
 import { useForm } from "react-hook-form";
 import { ArticleFields } from "@/app/(admin)/admin/_components/article-fields";
 import type { DomainOption } from "@/app/(admin)/admin/_components/domain-options";
-import { showActionErrors } from "@/app/(admin)/admin/_components/form-result";
+import { useFormAction } from "@/components/hooks/use-action";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
@@ -39,24 +39,17 @@ export function NewArticleForm({
     }
   }
 
-  async function submit(values: CreateArticleFormInput) {
-    const result = await createArticleAction(values).catch(() => null);
-    if (!result?.ok) {
-      showActionErrors(form, result, ["domainId", "kind", "title", "slug", "summary"]);
-      return;
-    }
-    toast.success("Draft created: add its sections");
-    router.push(`/admin/articles/${result.data.id}`);
-  }
+  const submit = useFormAction(form, createArticleAction, {
+    onSuccess: ({ id }) => {
+      toast.success("Draft created: add its sections");
+      router.push(`/admin/articles/${id}`);
+    },
+  });
 
   return (
     <form
       aria-label="New article"
-      onSubmit={(event) =>
-        void form
-          .handleSubmit(submit)(event)
-          .catch(() => undefined)
-      }
+      onSubmit={(event) => void submit(event)}
       noValidate
       className="border-border bg-card flex flex-col gap-5 rounded-lg border p-5"
     >

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getDomainSponsorship } from "@/lib/data/sponsorship";
+import { isAdmin } from "@/lib/domain/permissions";
 import { isSponsorActive } from "@/lib/domain/sponsorship";
+import { requirePageUser } from "@/lib/session";
 import { SponsorEditor } from "../../_components/sponsor-editor";
-import { requireAdminPage } from "../../../require-admin";
-import { formatUtc } from "../../_lib/format";
+import { formatUtc } from "@/app/(admin)/admin/_lib/format";
 import { isSlugParam } from "@/lib/validation/text";
 
 export const metadata: Metadata = { title: "Domain sponsor", robots: { index: false, follow: false } };
@@ -14,7 +15,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export default async function DomainSponsorPage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireAdminPage(`/admin/sponsorship/domains/${encodeURIComponent(slug)}`);
+  const user = await requirePageUser(`/admin/sponsorship/domains/${encodeURIComponent(slug)}`, isAdmin);
   const now = new Date();
   const sponsorship = isSlugParam(slug) ? await getDomainSponsorship(user, slug, now) : null;
   if (!sponsorship) notFound();

@@ -4,7 +4,10 @@ const utcFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-/** A date as admins read it on these pages: always in UTC, the zone the sponsor form uses. */
+/**
+ * A moment as admin pages write it: always in UTC, so the server and every browser write the same words, and
+ * the sponsor form's window reads in the zone it is entered in.
+ */
 export function formatUtc(date: string | Date): string {
   return `${utcFormat.format(new Date(date))} UTC`;
 }
