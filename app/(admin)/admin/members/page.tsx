@@ -6,8 +6,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { searchMembers } from "@/lib/data/sanctions/member-admin";
+import { mayManageMembers } from "@/lib/domain/permissions";
+import { requirePageUser } from "@/lib/session";
 import { memberSearchSchema } from "@/lib/validation/sanctions";
-import { requireAdminPage } from "../require-admin";
 import { MemberTable } from "./_components/member-table";
 
 export const metadata: Metadata = { title: "Members" };
@@ -25,7 +26,7 @@ export default async function AdminMembersPage({ searchParams }: Props) {
   const params = await searchParams;
   const typed = (first(params.q) ?? "").trim().slice(0, 100);
   const search = memberSearchSchema.parse({ q: first(params.q), cursor: first(params.cursor) });
-  const user = await requireAdminPage(membersHref(search.q, search.cursor));
+  const user = await requirePageUser(membersHref(search.q, search.cursor), mayManageMembers);
   const page = await searchMembers(user, search);
 
   return (
@@ -57,7 +58,7 @@ export default async function AdminMembersPage({ searchParams }: Props) {
         <MemberTable
           key={`${search.q}:${search.cursor ?? ""}`}
           initial={page.members}
-          viewerId={user.id}
+          viewer={{ id: user.id, role: user.role }}
           caption={
             search.q
               ? `Members matching “${typed}”${search.cursor ? ", continued" : ""}`
