@@ -237,7 +237,7 @@ test("a moderator's warning reaches the member: a notification and a line under 
   const memberPage = await signedInPage(browser, signIn, member);
   await memberPage.goto("/notifications");
   await expect(
-    memberPage.getByText("A moderator sent you a warning: Please keep replies on topic."),
+    memberPage.getByRole("main").getByText("A moderator sent you a warning: Please keep replies on topic."),
   ).toBeVisible();
   await memberPage.goto("/settings#standing");
   const standing = memberPage.getByRole("region", { name: "Account standing" });

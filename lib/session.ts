@@ -5,7 +5,6 @@ import { cache } from "react";
 import { authOptions } from "@/lib/auth";
 import { describeBlock, getAccountState, type AccountBlock, type SessionUser } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
-import type { Role } from "@/lib/generated/prisma/enums";
 
 export type { SessionUser };
 
@@ -51,11 +50,5 @@ export async function requirePageUser(
   if (block) forbidden();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   if (!permitted(user)) forbidden();
-  return user;
-}
-
-export async function requireRole(...roles: Role[]): Promise<SessionUser> {
-  const user = await requireUser();
-  if (!roles.includes(user.role)) throw new AppError("FORBIDDEN", "You do not have permission to do this.");
   return user;
 }

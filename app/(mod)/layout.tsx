@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { SiteShell } from "@/components/layout/site-shell";
+import { isStaff } from "@/lib/domain/permissions";
 import { getViewer } from "@/lib/session";
-import { isStaff } from "./require-staff";
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 

@@ -3,7 +3,6 @@
 import { after } from "next/server";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { expireTags } from "@/lib/cache-expiry";
-import { insightPageTags } from "@/lib/data/insights";
 import { appealDecision } from "@/lib/data/moderation/appeals";
 import { reportInsight } from "@/lib/data/moderation/reports";
 import { requestBadgeEvaluation } from "@/lib/jobs/badges";
@@ -14,13 +13,11 @@ import { appealSchema, reportInsightSchema } from "@/lib/validation/moderation";
 export async function reportInsightAction(input: unknown): Promise<ActionResult<{ hidden: boolean }>> {
   return runAction(async () => {
     const user = await requireUser();
-    const { hidden, change } = await reportInsight(user, reportInsightSchema.parse(input));
-    if (change) {
-      // reportInsight answers with the rows it touched, not yet with their tags: the insight's pages are named here
-      await expireTags({ tags: insightPageTags({ ...change, id: change.insightId }) });
-      after(() => requestBadgeEvaluation([change.authorId]));
-    }
-    return { hidden };
+    const change = await reportInsight(user, reportInsightSchema.parse(input));
+    await expireTags(change);
+    // Hidden, the insight no longer counts toward its author's badges.
+    if (change.hidden) after(() => requestBadgeEvaluation([change.authorId]));
+    return { hidden: change.hidden };
   });
 }
 

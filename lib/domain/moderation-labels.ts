@@ -36,3 +36,5 @@ export const APPEAL_STATUS_LABELS: Record<AppealStatus, string> = {
 };
 
 export const APPEALED_MODERATOR_MESSAGE = "You decided this item; another moderator must decide the appeal.";
+export const OWN_INSIGHT_APPEAL_MESSAGE =
+  "This is your own insight; another moderator must decide the appeal.";

@@ -39,9 +39,6 @@ export type SuspensionDays = (typeof SUSPENSION_DAYS)[number];
  */
 export const REPORTS_TO_HIDE = 3;
 
-/** Why a moderator's decision was refused: the insight's text changed after they opened it. */
-export const EDITED_SINCE_SEEN = "The author edited this insight after you opened it. Review the new text.";
-
 /** The longest appeal message. */
 export const APPEAL_MAX = 500;
 

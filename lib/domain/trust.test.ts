@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { computeTrust, TRUST_RULES, upheldReportWindowStart, type TrustFacts } from "./trust";
+import {
+  computeTrust,
+  isTrustedByRole,
+  TRUST_RULES,
+  upheldReportWindowStart,
+  type TrustFacts,
+} from "./trust";
 
 const SECOND = 1000;
 const DAY = 24 * 60 * 60 * SECOND;
@@ -69,5 +75,13 @@ describe("computeTrust", () => {
       override: "NEW",
     };
     expect(computeTrust(record, NOW)).toBe("TRUSTED");
+  });
+});
+
+describe("isTrustedByRole", () => {
+  it("trusts moderators and admins by their role alone, members by their record", () => {
+    expect(isTrustedByRole("MEMBER")).toBe(false);
+    expect(isTrustedByRole("MODERATOR")).toBe(true);
+    expect(isTrustedByRole("ADMIN")).toBe(true);
   });
 });

@@ -27,13 +27,18 @@ export type TrustFacts = {
   override: TrustLevel | null;
 };
 
+/** Moderators and admins are always trusted: no computed level or admin's override applies to them. */
+export function isTrustedByRole(role: Role): boolean {
+  return role !== "MEMBER";
+}
+
 /**
  * A member's trust: moderators and admins are always trusted; an admin's override wins; otherwise a member
  * is new until their account is 7 days old, they have 3 published insights and no report against them was
  * upheld in the last 30 days. New members' insights wait for a moderator and post under rate limits.
  */
 export function computeTrust(facts: TrustFacts, now = new Date()): TrustLevel {
-  if (facts.role !== "MEMBER") return "TRUSTED";
+  if (isTrustedByRole(facts.role)) return "TRUSTED";
   if (facts.override) return facts.override;
   const ageMs = now.getTime() - facts.createdAt.getTime();
   const established =

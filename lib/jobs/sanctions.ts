@@ -1,10 +1,10 @@
 import "server-only";
 import type PgBoss from "pg-boss";
+import { expireTags } from "@/lib/cache-expiry";
 import { endExpiredSuspensions } from "@/lib/data/sanctions/sanctions";
 import { logger } from "@/lib/logger";
 import { requestBadgeEvaluation } from "./badges";
 import { QUEUES } from "./queue";
-import { revalidateFromJob } from "./revalidate";
 
 /**
  * Ends suspensions whose time is up, once a minute. A member whose suspension ended can sign in and act at
@@ -14,11 +14,11 @@ import { revalidateFromJob } from "./revalidate";
  */
 export async function registerSanctionJobs(boss: PgBoss): Promise<void> {
   await boss.work(QUEUES.endSuspensions, async () => {
-    const { userIds, tags } = await endExpiredSuspensions();
-    if (userIds.length === 0) return;
-    logger.info({ members: userIds.length }, "suspensions ended");
-    await revalidateFromJob(tags);
-    await requestBadgeEvaluation(userIds);
+    const change = await endExpiredSuspensions();
+    if (change.userIds.length === 0) return;
+    logger.info({ members: change.userIds.length }, "suspensions ended");
+    await expireTags(change);
+    await requestBadgeEvaluation(change.userIds);
   });
   await boss.schedule(QUEUES.endSuspensions, "* * * * *", {}, { tz: "UTC" });
 }

@@ -7,11 +7,11 @@ import {
   auditLogFiltersSchema,
   bulkDecisionSchema,
   decideAppealSchema,
-  decodePageCursor,
   DECISION_REASONS,
   decisionSchema,
   insightTargetSchema,
   loadMoreQueueSchema,
+  moderationPageCursor,
   queueFiltersSchema,
   queueItemVersion,
   REPORT_REASONS,
@@ -176,8 +176,10 @@ describe("filters from the URL", () => {
     expect(queueFiltersSchema.parse({ kind: "everything", domainSlug: "", reason: "x" })).toEqual({});
   });
 
-  const cursorOf = (text: string) => Buffer.from(text).toString("base64url");
-  const goodCursor = cursorOf("2030-01-02T03:04:05.678Z|cm1abc_def-9");
+  const cursorOf = (position: { at: Date; id: string }) => moderationPageCursor.encode(position);
+  /** A cursor as the codec spells them, around any JSON: what a hand-edited URL could carry. */
+  const rawCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const goodCursor = cursorOf({ at: new Date("2030-01-02T03:04:05.678Z"), id: "cm1abc_def-9" });
 
   it("needs a cursor to load more, with filters defaulting to none", () => {
     expect(loadMoreQueueSchema.parse({ cursor: goodCursor })).toEqual({ filters: {}, cursor: goodCursor });
@@ -188,18 +190,25 @@ describe("filters from the URL", () => {
   });
 
   it("decodes the cursors the data layer writes, and nothing else", () => {
-    expect(decodePageCursor(goodCursor)).toEqual({ at: "2030-01-02T03:04:05.678Z", id: "cm1abc_def-9" });
+    expect(goodCursor).toBe(rawCursor({ at: "2030-01-02T03:04:05.678Z", id: "cm1abc_def-9" }));
+    expect(moderationPageCursor.decode(goodCursor)).toEqual({
+      at: new Date("2030-01-02T03:04:05.678Z"),
+      id: "cm1abc_def-9",
+    });
     for (const bad of [
       "garbage",
       "",
       "%%%",
-      cursorOf("2030-01-02T03:04:05.678Z"),
-      cursorOf("yesterday|cm1abc"),
-      cursorOf("2030-02-30T00:00:00.000Z|cm1abc"),
-      cursorOf("2030-01-02T03:04:05.678Z|cm1abc|more"),
-      cursorOf("2030-01-02T03:04:05.678Z|it's; drop"),
+      Buffer.from("2030-01-02T03:04:05.678Z|cm1abc").toString("base64url"),
+      rawCursor({ at: "2030-01-02T03:04:05.678Z" }),
+      rawCursor({ at: "yesterday", id: "cm1abc" }),
+      rawCursor({ at: "2030-02-30T00:00:00.000Z", id: "cm1abc" }),
+      rawCursor({ at: "2030-01-02T03:04:05Z", id: "cm1abc" }),
+      rawCursor({ at: "2030-01-02T03:04:05.678Z", id: "it's; drop" }),
+      rawCursor(["2030-01-02T03:04:05.678Z", "cm1abc"]),
     ]) {
-      expect(decodePageCursor(bad)).toBeNull();
+      expect(moderationPageCursor.decode(bad)).toBeNull();
+      expect(errorsOf(loadMoreQueueSchema, { cursor: bad })).toHaveProperty("cursor");
     }
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cursorCodec, cursorId, cursorTimestamp } from "@/lib/cursor";
 import { APPEAL_MAX, AUDIT_ACTIONS, type AuditAction } from "@/lib/domain/moderation";
 import { SLUG_PATTERN } from "@/lib/domain/slug-shape";
 import { RECORD_ID_PATTERN } from "./text";
@@ -141,31 +142,13 @@ export const queueFiltersSchema = z.object({
 });
 export type QueueFiltersInput = z.infer<typeof queueFiltersSchema>;
 
-/**
- * A page cursor of the queue or the log (base64url of "<ISO timestamp>|<id>"), decoded; null when the text
- * is not one (a hand-edited or truncated URL).
- */
-export function decodePageCursor(cursor: string): { at: string; id: string } | null {
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) return null;
-  let text: string;
-  try {
-    text = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
-  } catch {
-    return null;
-  }
-  const parts = text.split("|");
-  const [at = "", id = ""] = parts;
-  if (parts.length !== 2 || !/^[\w-]{1,64}$/.test(id) || !new RegExp(`^${ISO_MS}$`).test(at)) return null;
-  // A real moment, written as toISOString writes it (no 30 February).
-  const time = Date.parse(at);
-  if (Number.isNaN(time) || new Date(time).toISOString() !== at) return null;
-  return { at, id };
-}
+/** A page of the queue or the log starts after this item: when it was queued (or logged), and its id. */
+export const moderationPageCursor = cursorCodec(z.object({ at: cursorTimestamp, id: cursorId }));
 
 const pageCursor = z
   .string()
   .max(200)
-  .refine((cursor) => decodePageCursor(cursor) !== null, "That page does not exist.");
+  .refine((cursor) => moderationPageCursor.decode(cursor) !== null, "That page does not exist.");
 
 export const loadMoreQueueSchema = z.object({
   filters: queueFiltersSchema.default({}),

@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ALREADY_HANDLED } from "@/lib/data/moderation/shared";
-import { EDITED_SINCE_SEEN } from "@/lib/domain/moderation";
+import { ALREADY_HANDLED, EDITED_SINCE_SEEN } from "@/lib/data/moderation/shared";
 import { hashBody } from "@/lib/insight-hash";
+import { moderationPageCursor } from "@/lib/validation/moderation";
 import { createPrismaClient } from "@/prisma/client";
 import { createArticle, createDomain, createUser, FACTORY_INSIGHT_BODY } from "@/prisma/factories";
 import {
@@ -40,6 +40,9 @@ beforeEach(() => {
 });
 
 let sequence = 0;
+
+/** A queue cursor before every item: the next page is the queue from its start. */
+const FROM_THE_START = moderationPageCursor.encode({ at: new Date(0), id: "0" });
 
 /** An insight in `status` on a fresh article (in `domainId` when given); a pending one waits in the queue. */
 async function insightIn(
@@ -154,6 +157,7 @@ describe("moderation actions", () => {
     expect(await approveInsightAction({ insightId: pending.id })).toEqual({
       ok: false,
       code: "CONFLICT",
+      reason: "ALREADY_HANDLED",
       message: ALREADY_HANDLED,
     });
     expect(updateTag).not.toHaveBeenCalled();
@@ -210,7 +214,7 @@ describe("moderation actions", () => {
     const pending = await insightIn("PENDING", undefined, domain.id);
     const listed = await loadMoreQueueAction({
       filters: { domainSlug: domain.slug },
-      cursor: Buffer.from(`${new Date(0).toISOString()}|0`).toString("base64url"),
+      cursor: FROM_THE_START,
     });
     const [seen] = listed.ok ? listed.data.items : [];
     expect(seen?.insightId).toBe(pending.id);
@@ -224,6 +228,7 @@ describe("moderation actions", () => {
     expect(await approveInsightAction({ insightId: pending.id, version: seen!.version })).toEqual({
       ok: false,
       code: "CONFLICT",
+      reason: "EDITED_SINCE_SEEN",
       message: EDITED_SINCE_SEEN,
     });
     expect(await statusOf(pending.id)).toBe("PENDING");
@@ -291,7 +296,7 @@ describe("moderation actions", () => {
     const pageOf = async (kind: "pending" | "reported") => {
       const result = await loadMoreQueueAction({
         filters: { kind, domainSlug: domain.slug },
-        cursor: Buffer.from(`${new Date(0).toISOString()}|0`).toString("base64url"),
+        cursor: FROM_THE_START,
       });
       expect(result.ok).toBe(true);
       return result.ok ? result.data.items.map((item) => [item.insightId, item.kind]) : [];

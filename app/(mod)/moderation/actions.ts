@@ -1,9 +1,8 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { after } from "next/server";
 import { runAction, type ActionResult } from "@/lib/action-result";
-import { tags } from "@/lib/cache-tags";
+import { expireTags, type CacheChange } from "@/lib/cache-expiry";
 import { decideAppeal } from "@/lib/data/moderation/appeals";
 import {
   approveInsight,
@@ -20,10 +19,11 @@ import {
   type QueuePage,
 } from "@/lib/data/moderation/queue";
 import type { ModerationChange } from "@/lib/data/moderation/shared";
+import { isStaff } from "@/lib/domain/permissions";
 import type { InsightStatus } from "@/lib/generated/prisma/enums";
 import { requestBadgeEvaluation } from "@/lib/jobs/badges";
 import { requestFollowerNotifications } from "@/lib/jobs/follows";
-import { requireRole } from "@/lib/session";
+import { requireUser } from "@/lib/session";
 import {
   bulkDecisionSchema,
   decideAppealSchema,
@@ -34,19 +34,20 @@ import {
 } from "@/lib/validation/moderation";
 
 type DecisionResult = { insightId: string; status: InsightStatus };
+/** What the queue hears of a bulk decision: each item's fate, without the tags it expired. */
+type BulkDecisionOutcome = Omit<BulkDecisionResult, "changes" | keyof CacheChange> & {
+  changes: DecisionResult[];
+};
 
-const requireModerator = () => requireRole("MODERATOR", "ADMIN");
+const requireModerator = () => requireUser(isStaff);
 
 /**
- * A decision changes what readers see: the article page, the author's profile and the insight's history
- * expire at once, and the author's badges are re-evaluated once the response is sent (after the commit).
+ * A decision changes what readers see: the pages it names (the article, the author's profile, the insight's
+ * history) expire at once, and the author's badges are re-evaluated once the response is sent (after the
+ * commit).
  */
-function applied(changes: ModerationChange[]): void {
-  for (const change of changes) {
-    updateTag(tags.article(change.articleId));
-    updateTag(tags.memberHandle(change.authorHandle));
-    updateTag(tags.insight(change.insightId));
-  }
+async function applied(expired: CacheChange, changes: ModerationChange[]): Promise<void> {
+  await expireTags(expired);
   const authors = [...new Set(changes.map((change) => change.authorId))];
   if (authors.length > 0) after(() => requestBadgeEvaluation(authors));
   // Followers of the article hear of an insight's first publication (the job tells it from a re-approval).
@@ -64,7 +65,7 @@ export async function approveInsightAction(input: unknown): Promise<ActionResult
   return runAction(async () => {
     const user = await requireModerator();
     const change = await approveInsight(user, insightTargetSchema.parse(input));
-    applied([change]);
+    await applied(change, [change]);
     return resultOf(change);
   });
 }
@@ -73,7 +74,7 @@ export async function rejectInsightAction(input: unknown): Promise<ActionResult<
   return runAction(async () => {
     const user = await requireModerator();
     const change = await rejectInsight(user, decisionSchema.parse(input));
-    applied([change]);
+    await applied(change, [change]);
     return resultOf(change);
   });
 }
@@ -82,7 +83,7 @@ export async function removeInsightAction(input: unknown): Promise<ActionResult<
   return runAction(async () => {
     const user = await requireModerator();
     const change = await removeInsight(user, decisionSchema.parse(input));
-    applied([change]);
+    await applied(change, [change]);
     return resultOf(change);
   });
 }
@@ -91,19 +92,18 @@ export async function restoreInsightAction(input: unknown): Promise<ActionResult
   return runAction(async () => {
     const user = await requireModerator();
     const change = await restoreInsight(user, insightTargetSchema.parse(input));
-    applied([change]);
+    await applied(change, [change]);
     return resultOf(change);
   });
 }
 
-export async function bulkDecideAction(
-  input: unknown,
-): Promise<ActionResult<Omit<BulkDecisionResult, "changes"> & { changes: DecisionResult[] }>> {
+export async function bulkDecideAction(input: unknown): Promise<ActionResult<BulkDecisionOutcome>> {
   return runAction(async () => {
     const user = await requireModerator();
     const result = await bulkDecide(user, bulkDecisionSchema.parse(input));
-    applied(result.changes);
-    return { ...result, changes: result.changes.map(resultOf) };
+    await applied(result, result.changes);
+    const { changes, alreadyHandled, changed, skipped } = result;
+    return { changes: changes.map(resultOf), alreadyHandled, changed, skipped };
   });
 }
 
@@ -111,7 +111,7 @@ export async function decideAppealAction(input: unknown): Promise<ActionResult<D
   return runAction(async () => {
     const user = await requireModerator();
     const change = await decideAppeal(user, decideAppealSchema.parse(input));
-    applied([change]);
+    await applied(change, [change]);
     return resultOf(change);
   });
 }

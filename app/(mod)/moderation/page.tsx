@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDomainTree } from "@/lib/data/content";
 import { countModerationQueue, listModerationQueue } from "@/lib/data/moderation/queue";
+import { isStaff } from "@/lib/domain/permissions";
+import { requirePageUser } from "@/lib/session";
 import { queueFiltersSchema } from "@/lib/validation/moderation";
-import { requireStaffPage } from "../require-staff";
 import { ModerationQueue } from "./_components/moderation-queue";
 import { QueueFilters } from "./_components/queue-filters";
 
@@ -25,7 +26,7 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
       (entry): entry is [string, string] => Boolean(entry[1]),
     ),
   ).toString();
-  const user = await requireStaffPage(query ? `/moderation?${query}` : "/moderation");
+  const user = await requirePageUser(query ? `/moderation?${query}` : "/moderation", isStaff);
   const [page, total, domains] = await Promise.all([
     listModerationQueue(user, filters),
     countModerationQueue(user),
@@ -52,7 +53,7 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
         initial={page}
         filters={filters}
         total={total}
-        viewerId={user.id}
+        viewer={{ id: user.id, role: user.role }}
       />
     </div>
   );

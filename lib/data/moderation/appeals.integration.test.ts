@@ -7,6 +7,7 @@ import { approveInsight, rejectInsight, removeInsight, restoreInsight } from "./
 import {
   auditRows,
   db,
+  expectAlreadyHandled,
   expectAppError,
   insightIn,
   member,
@@ -106,7 +107,7 @@ describe("appeals", () => {
         note: "Still vague.",
       },
     ]);
-    await expectAppError(decideAppeal(await moderator(), { appealId, outcome: "OVERTURNED" }), "CONFLICT");
+    await expectAlreadyHandled(decideAppeal(await moderator(), { appealId, outcome: "OVERTURNED" }));
     expect((await listOwnModerationNotes(insight.author, [insight.id]))[insight.id]).toMatchObject({
       appeal: { status: "UPHELD" },
       canAppeal: false,

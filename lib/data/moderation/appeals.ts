@@ -1,19 +1,22 @@
 import "server-only";
+import type { Changed } from "@/lib/cache-expiry";
 import { db } from "@/lib/db";
+import { mayAppeal, mayDecide, mayDecideAppeal } from "@/lib/domain/permissions";
 import { AppError, uniqueViolation } from "@/lib/errors";
 import type { AppealStatus, DecisionReason } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "../audit";
 import { notifyMember } from "../notifications";
+import { assertPermitted, assertStaff } from "../permissions";
 import type { SessionUser } from "../users";
 import type { ModerationChange } from "./shared";
 import {
-  ALREADY_HANDLED,
+  alreadyHandled,
   assertActiveAccount,
-  assertModerator,
   changeOf,
   lockInsight,
   MAX_LOOKUP_IDS,
   republish,
+  STAFF_ONLY,
 } from "./shared";
 
 // Appeals: the author of a rejected or removed insight asks, once, for another look; a moderator other than
@@ -37,9 +40,7 @@ export async function appealDecision(
       await assertActiveAccount(tx, actor.id);
       const insight = await lockInsight(tx, input.insightId);
       if (!insight || insight.deletedAt) throw new AppError("NOT_FOUND", "Insight not found.");
-      if (insight.authorId !== actor.id) {
-        throw new AppError("FORBIDDEN", "Only the author can appeal this decision.");
-      }
+      assertPermitted(mayAppeal(actor, insight), "Only the author can appeal this decision.");
       if (insight.appeal) throw new AppError("CONFLICT", "You have already appealed this decision.");
       if (insight.status !== "REJECTED" && insight.status !== "REMOVED") {
         throw new AppError("CONFLICT", "Only a rejected or removed insight can be appealed.");
@@ -71,24 +72,20 @@ export async function appealDecision(
 export async function decideAppeal(
   actor: SessionUser,
   input: { appealId: string; outcome: "UPHELD" | "OVERTURNED"; note?: string },
-): Promise<ModerationChange> {
-  assertModerator(actor);
+): Promise<Changed<ModerationChange>> {
+  assertStaff(actor, STAFF_ONLY);
   return db.$transaction(async (tx) => {
     const target = await tx.appeal.findUnique({ where: { id: input.appealId }, select: { insightId: true } });
     if (!target) throw new AppError("NOT_FOUND", "Appeal not found.");
     const insight = await lockInsight(tx, target.insightId);
     const appeal = insight?.appeal;
     if (!insight || !appeal) throw new AppError("NOT_FOUND", "Appeal not found.");
-    if (appeal.status !== "OPEN") throw new AppError("CONFLICT", ALREADY_HANDLED);
-    if (insight.authorId === actor.id) {
-      throw new AppError("FORBIDDEN", "You cannot decide an appeal about your own insight.");
-    }
-    if (appeal.moderatorId === actor.id) {
-      throw new AppError(
-        "FORBIDDEN",
-        "You made the decision this appeal contests: another moderator must decide it.",
-      );
-    }
+    if (appeal.status !== "OPEN") throw alreadyHandled();
+    assertPermitted(mayDecide(actor, insight), "You cannot decide an appeal about your own insight.");
+    assertPermitted(
+      mayDecideAppeal(actor, { authorId: insight.authorId, decidedById: appeal.moderatorId }),
+      "You made the decision this appeal contests: another moderator must decide it.",
+    );
     if (insight.deletedAt) throw new AppError("CONFLICT", "The author deleted this insight.");
 
     const now = new Date();

@@ -9,9 +9,11 @@ import {
   type AuditTargetType,
 } from "@/lib/domain/moderation";
 import type { DecisionReason } from "@/lib/generated/prisma/enums";
+import { moderationPageCursor } from "@/lib/validation/moderation";
 import { cached } from "../cache";
+import { assertStaff } from "../permissions";
 import type { SessionUser } from "../users";
-import { assertModerator, decodeCursor, encodeCursor } from "./shared";
+import { decodeCursor, STAFF_ONLY } from "./shared";
 
 // The audit log as moderators and admins read it, and the public lines of an insight's moderation.
 
@@ -157,7 +159,7 @@ async function describeTargets(
  * target type or target. Moderators and admins only.
  */
 export async function listAuditLog(actor: SessionUser, filters: AuditLogFilters): Promise<AuditLogPage> {
-  assertModerator(actor);
+  assertStaff(actor, STAFF_ONLY);
   let actorId: string | undefined;
   if (filters.actorHandle) {
     const found = await db.user.findUnique({
@@ -168,7 +170,7 @@ export async function listAuditLog(actor: SessionUser, filters: AuditLogFilters)
     actorId = found.id;
   }
   const cursor = filters.cursor ? decodeCursor(filters.cursor, "log") : null;
-  const at = cursor ? new Date(cursor.at) : null;
+  const at = cursor?.at ?? null;
   const rows = await db.auditEntry.findMany({
     where: {
       ...(filters.action ? { action: filters.action } : {}),
@@ -216,6 +218,9 @@ export async function listAuditLog(actor: SessionUser, filters: AuditLogFilters)
   }
   return {
     entries,
-    nextCursor: rows.length > AUDIT_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null,
+    nextCursor:
+      rows.length > AUDIT_PAGE_SIZE && last
+        ? moderationPageCursor.encode({ at: last.createdAt, id: last.id })
+        : null,
   };
 }

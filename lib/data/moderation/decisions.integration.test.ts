@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from "vitest";
-import { EDITED_SINCE_SEEN } from "@/lib/domain/moderation";
 import { sessionOf } from "@/lib/testing/integration";
 import { createDomain, FACTORY_INSIGHT_BODY } from "@/prisma/factories";
 import { editInsight } from "../insights";
@@ -7,12 +6,13 @@ import type { SessionUser } from "../users";
 import { listPublicModerationLines } from "./audit-log";
 import { approveInsight, bulkDecide, rejectInsight, removeInsight, restoreInsight } from "./decisions";
 import { listModerationQueue } from "./queue";
-import { ALREADY_HANDLED } from "./shared";
 import {
   ago,
   auditRows,
   db,
+  expectAlreadyHandled,
   expectAppError,
+  expectEditedSinceSeen,
   insightIn,
   MINUTE,
   moderator,
@@ -82,8 +82,8 @@ describe("approveInsight", () => {
     const mod = await moderator();
     const rejected = await insightIn("REJECTED");
     const published = await insightIn("PUBLISHED");
-    await expectAppError(approveInsight(mod, { insightId: rejected.id }), "CONFLICT", ALREADY_HANDLED);
-    await expectAppError(approveInsight(mod, { insightId: published.id }), "CONFLICT", ALREADY_HANDLED);
+    await expectAlreadyHandled(approveInsight(mod, { insightId: rejected.id }));
+    await expectAlreadyHandled(approveInsight(mod, { insightId: published.id }));
     expect((await stateOf(rejected.id)).status).toBe("REJECTED");
     expect(await auditRows(rejected.id)).toEqual([]);
     expect(await auditRows(published.id)).toEqual([]);
@@ -92,10 +92,8 @@ describe("approveInsight", () => {
   it("refuses a decision on an item that changed since the moderator saw it", async () => {
     const mod = await moderator();
     const insight = await insightIn("PENDING", { queuedAt: ago(MINUTE) });
-    await expectAppError(
+    await expectAlreadyHandled(
       approveInsight(mod, { insightId: insight.id, version: ago(2 * MINUTE).toISOString() }),
-      "CONFLICT",
-      ALREADY_HANDLED,
     );
     const { queuedAt } = await stateOf(insight.id);
     await expect(
@@ -154,10 +152,8 @@ describe("rejectInsight", () => {
     const mod = await moderator();
     const insight = await insightIn("PENDING");
     await rejectInsight(mod, { insightId: insight.id, reason: "SPAM" });
-    await expectAppError(
+    await expectAlreadyHandled(
       rejectInsight(await moderator(), { insightId: insight.id, reason: "OFF_TOPIC" }),
-      "CONFLICT",
-      ALREADY_HANDLED,
     );
     expect(await stateOf(insight.id)).toMatchObject({ decisionReason: "SPAM", decidedById: mod.id });
     expect(await auditRows(insight.id)).toHaveLength(1);
@@ -215,7 +211,7 @@ describe("removeInsight and restoreInsight", () => {
       "Removed by a moderator: Spam",
       "Restored by a moderator",
     ]);
-    await expectAppError(restoreInsight(restorer, { insightId: insight.id }), "CONFLICT", ALREADY_HANDLED);
+    await expectAlreadyHandled(restoreInsight(restorer, { insightId: insight.id }));
   });
 
   it("refuses to remove a pending insight (that is a rejection) or to restore a rejected one", async () => {
@@ -261,7 +257,7 @@ describe("decisions at the version the moderator saw", () => {
       () => approveInsight(mod, { insightId: insight.id, version: seen.version }),
       () => rejectInsight(mod, { insightId: insight.id, version: seen.version, reason: "SPAM" }),
     ]) {
-      await expectAppError(decide(), "CONFLICT", EDITED_SINCE_SEEN);
+      await expectEditedSinceSeen(decide());
     }
     expect(await stateOf(insight.id)).toMatchObject({ status: "PENDING", decidedById: null });
     expect(await auditRows(insight.id)).toEqual([]);
@@ -291,10 +287,8 @@ describe("decisions at the version the moderator saw", () => {
       body: `${FACTORY_INSIGHT_BODY} Hidden, then edited ${Math.random()}.`,
     });
 
-    await expectAppError(
+    await expectEditedSinceSeen(
       removeInsight(mod, { insightId: insight.id, version: seen.version, reason: "SPAM" }),
-      "CONFLICT",
-      EDITED_SINCE_SEEN,
     );
     expect(await stateOf(insight.id)).toMatchObject({ status: "HIDDEN", queuedAt: new Date(seen.queuedAt) });
   });

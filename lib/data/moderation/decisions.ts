@@ -1,21 +1,24 @@
 import "server-only";
+import { changed, type Changed } from "@/lib/cache-expiry";
 import { db } from "@/lib/db";
-import { EDITED_SINCE_SEEN } from "@/lib/domain/moderation";
+import { mayDecide } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
 import type { DecisionReason } from "@/lib/generated/prisma/enums";
 import { queueItemVersion } from "@/lib/validation/moderation";
 import { recordAudit } from "../audit";
+import { assertPermitted, assertStaff } from "../permissions";
 import type { Tx } from "../transaction";
 import type { SessionUser } from "../users";
 import type { LockedInsight, ModerationChange } from "./shared";
 import {
-  ALREADY_HANDLED,
-  assertModerator,
+  alreadyHandled,
   changeOf,
+  editedSinceSeen,
   lockInsight,
   notifyAuthor,
   publishedBy,
   republish,
+  STAFF_ONLY,
 } from "./shared";
 
 // A moderator's decisions on an insight: approve, reject, remove and restore, one at a time or in bulk.
@@ -41,19 +44,17 @@ function assertDecidable(
   version: string | undefined,
 ): asserts insight is LockedInsight {
   if (!insight) throw new AppError("NOT_FOUND", "Insight not found.");
-  if (insight.authorId === actor.id) {
-    throw new AppError("FORBIDDEN", "You cannot moderate your own insight.");
-  }
+  assertPermitted(mayDecide(actor, insight), "You cannot moderate your own insight.");
   if (insight.deletedAt) throw new AppError("CONFLICT", "The author deleted this insight.");
   if (version !== undefined && versionOf(insight) !== version) {
     const [seenQueuedAt] = version.split("+");
     const sameQueueEntry = insight.queuedAt !== null && insight.queuedAt.toISOString() === seenQueuedAt;
-    throw new AppError("CONFLICT", sameQueueEntry ? EDITED_SINCE_SEEN : ALREADY_HANDLED);
+    throw sameQueueEntry ? editedSinceSeen() : alreadyHandled();
   }
   if (insight.appeal?.status === "OPEN") {
     throw new AppError("CONFLICT", "This decision is under appeal: decide the appeal instead.");
   }
-  if (!applies(insight)) throw new AppError("CONFLICT", ALREADY_HANDLED);
+  if (!applies(insight)) throw alreadyHandled();
 }
 
 /** Dismisses (approval) or upholds (rejection, removal) the insight's open reports. */
@@ -76,7 +77,7 @@ async function approveInTransaction(
   tx: Tx,
   actor: SessionUser,
   input: DecisionTarget,
-): Promise<ModerationChange> {
+): Promise<Changed<ModerationChange>> {
   const insight = await lockInsight(tx, input.insightId);
   assertDecidable(actor, insight, approvable, input.version);
   const now = new Date();
@@ -121,7 +122,7 @@ async function takeDownInTransaction(
   actor: SessionUser,
   decision: keyof typeof TAKE_DOWN,
   input: DecisionWithReason,
-): Promise<ModerationChange> {
+): Promise<Changed<ModerationChange>> {
   const { applies, status, action, notice } = TAKE_DOWN[decision];
   const insight = await lockInsight(tx, input.insightId);
   assertDecidable(actor, insight, applies, input.version);
@@ -155,8 +156,11 @@ async function takeDownInTransaction(
 }
 
 /** Approves a held or hidden insight (publishing it), or dismisses the open reports on a published one. */
-export async function approveInsight(actor: SessionUser, input: DecisionTarget): Promise<ModerationChange> {
-  assertModerator(actor);
+export async function approveInsight(
+  actor: SessionUser,
+  input: DecisionTarget,
+): Promise<Changed<ModerationChange>> {
+  assertStaff(actor, STAFF_ONLY);
   return db.$transaction((tx) => approveInTransaction(tx, actor, input));
 }
 
@@ -164,8 +168,8 @@ export async function approveInsight(actor: SessionUser, input: DecisionTarget):
 export async function rejectInsight(
   actor: SessionUser,
   input: DecisionWithReason,
-): Promise<ModerationChange> {
-  assertModerator(actor);
+): Promise<Changed<ModerationChange>> {
+  assertStaff(actor, STAFF_ONLY);
   return db.$transaction((tx) => takeDownInTransaction(tx, actor, "reject", input));
 }
 
@@ -173,8 +177,8 @@ export async function rejectInsight(
 export async function removeInsight(
   actor: SessionUser,
   input: DecisionWithReason,
-): Promise<ModerationChange> {
-  assertModerator(actor);
+): Promise<Changed<ModerationChange>> {
+  assertStaff(actor, STAFF_ONLY);
   return db.$transaction((tx) => takeDownInTransaction(tx, actor, "remove", input));
 }
 
@@ -182,8 +186,11 @@ export async function removeInsight(
  * Undoes a removal: the insight is published again and the reports that led to it no longer count against
  * its author. Not while an appeal is open (decide the appeal), nor after an appeal upheld it (final).
  */
-export async function restoreInsight(actor: SessionUser, input: DecisionTarget): Promise<ModerationChange> {
-  assertModerator(actor);
+export async function restoreInsight(
+  actor: SessionUser,
+  input: DecisionTarget,
+): Promise<Changed<ModerationChange>> {
+  assertStaff(actor, STAFF_ONLY);
   return db.$transaction(async (tx) => {
     const insight = await lockInsight(tx, input.insightId);
     assertDecidable(actor, insight, (i) => i.status === "REMOVED", input.version);
@@ -203,7 +210,7 @@ export async function restoreInsight(actor: SessionUser, input: DecisionTarget):
   });
 }
 
-export type BulkDecisionResult = {
+export type BulkDecisionResult = Changed<{
   changes: ModerationChange[];
   /** items another moderator decided first (or that left and rejoined the queue since they were listed) */
   alreadyHandled: string[];
@@ -211,42 +218,47 @@ export type BulkDecisionResult = {
   changed: string[];
   /** items refused for another reason (one's own insight, not found), with the reason */
   skipped: { insightId: string; message: string }[];
-};
+}>;
 
 /**
  * Approves or rejects several items, each in its own transaction and at the version the moderator saw: one
  * item handled by someone else or edited by its author in the meantime does not stop the others, and is
- * reported back instead.
+ * reported back instead. The tags are those of every insight decided.
  */
 export async function bulkDecide(
   actor: SessionUser,
   input: { items: DecisionTarget[]; action: "approve" | "reject"; reason?: DecisionReason; note?: string },
 ): Promise<BulkDecisionResult> {
-  assertModerator(actor);
+  assertStaff(actor, STAFF_ONLY);
   const { reason } = input;
   if (input.action === "reject" && !reason) {
     throw new AppError("INVALID_INPUT", "Choose a reason.", { fieldErrors: { reason: "Choose a reason." } });
   }
-  const result: BulkDecisionResult = { changes: [], alreadyHandled: [], changed: [], skipped: [] };
+  const decided: Changed<ModerationChange>[] = [];
+  const handled: string[] = [];
+  const edited: string[] = [];
+  const skipped: { insightId: string; message: string }[] = [];
   const seen = new Set<string>();
   for (const { insightId, version } of input.items) {
     if (seen.has(insightId)) continue;
     seen.add(insightId);
     try {
-      const change = await db.$transaction((tx) =>
-        input.action === "approve" || !reason
-          ? approveInTransaction(tx, actor, { insightId, version })
-          : takeDownInTransaction(tx, actor, "reject", { insightId, version, reason, note: input.note }),
+      decided.push(
+        await db.$transaction((tx) =>
+          input.action === "approve" || !reason
+            ? approveInTransaction(tx, actor, { insightId, version })
+            : takeDownInTransaction(tx, actor, "reject", { insightId, version, reason, note: input.note }),
+        ),
       );
-      result.changes.push(change);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      if (error.code === "CONFLICT" && error.message === ALREADY_HANDLED)
-        result.alreadyHandled.push(insightId);
-      else if (error.code === "CONFLICT" && error.message === EDITED_SINCE_SEEN)
-        result.changed.push(insightId);
-      else result.skipped.push({ insightId, message: error.message });
+      if (error.reason === "ALREADY_HANDLED") handled.push(insightId);
+      else if (error.reason === "EDITED_SINCE_SEEN") edited.push(insightId);
+      else skipped.push({ insightId, message: error.message });
     }
   }
-  return result;
+  return changed(
+    { changes: decided, alreadyHandled: handled, changed: edited, skipped },
+    decided.flatMap((change) => change.tags),
+  );
 }

@@ -3,11 +3,12 @@ import { db } from "@/lib/db";
 import { describeAutoFlags } from "@/lib/domain/auto-checks";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DecisionReason, InsightStatus, ReportReason, UserStatus } from "@/lib/generated/prisma/enums";
-import { queueItemVersion } from "@/lib/validation/moderation";
+import { moderationPageCursor, queueItemVersion } from "@/lib/validation/moderation";
 import { loadBlockedTerms } from "../blocked-terms";
+import { assertStaff } from "../permissions";
 import { listMemberTrust } from "../trust";
 import type { SessionUser } from "../users";
-import { assertModerator, decodeCursor, encodeCursor } from "./shared";
+import { decodeCursor, STAFF_ONLY } from "./shared";
 
 // The review queue: insights held for review, reported, hidden by reports, or whose rejection or removal is
 // appealed, oldest first, each with what a moderator needs to decide it.
@@ -130,7 +131,7 @@ export async function listModerationQueue(
   filters: QueueFilters,
   cursor?: string,
 ): Promise<QueuePage> {
-  assertModerator(actor);
+  assertStaff(actor, STAFF_ONLY);
   const after = cursor ? decodeCursor(cursor, "queue") : null;
   const conditions: Prisma.Sql[] = [Prisma.sql`i."queuedAt" IS NOT NULL`, Prisma.sql`i."deletedAt" IS NULL`];
   if (filters.kind) conditions.push(kindCondition[filters.kind]);
@@ -144,12 +145,17 @@ export async function listModerationQueue(
   }
   if (after) {
     // Stored timestamps are UTC without a zone; the cursor's ISO text cast to timestamp reads as the same.
-    conditions.push(Prisma.sql`(i."queuedAt", i."id") > (${after.at}::timestamp(3), ${after.id})`);
+    conditions.push(
+      Prisma.sql`(i."queuedAt", i."id") > (${after.at.toISOString()}::timestamp(3), ${after.id})`,
+    );
   }
   const rows = await queueRows(conditions, QUEUE_PAGE_SIZE + 1);
   const page = rows.slice(0, QUEUE_PAGE_SIZE);
   const last = page.at(-1);
-  const nextCursor = rows.length > QUEUE_PAGE_SIZE && last ? encodeCursor(last.queuedAt, last.id) : null;
+  const nextCursor =
+    rows.length > QUEUE_PAGE_SIZE && last
+      ? moderationPageCursor.encode({ at: last.queuedAt, id: last.id })
+      : null;
   return { items: await queueItemsOf(page), nextCursor };
 }
 
@@ -161,7 +167,7 @@ export async function getModerationQueueItem(
   actor: SessionUser,
   insightId: string,
 ): Promise<QueueItem | null> {
-  assertModerator(actor);
+  assertStaff(actor, STAFF_ONLY);
   const rows = await queueRows(
     [
       Prisma.sql`i."id" = ${insightId}`,
@@ -284,6 +290,6 @@ async function queueItemsOf(page: QueueRow[]): Promise<QueueItem[]> {
 
 /** How many items await a moderator: the number in the header. */
 export async function countModerationQueue(actor: SessionUser): Promise<number> {
-  assertModerator(actor);
+  assertStaff(actor, STAFF_ONLY);
   return db.insight.count({ where: { queuedAt: { not: null }, deletedAt: null } });
 }

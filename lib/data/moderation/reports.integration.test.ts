@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { tags } from "@/lib/cache-tags";
 import { sessionOf } from "@/lib/testing/integration";
 import { createDomain } from "@/prisma/factories";
 import { approveInsight } from "./decisions";
@@ -32,7 +33,8 @@ describe("reportInsight", () => {
       note: "Not true.",
     });
 
-    expect(result).toEqual({ hidden: false, change: null });
+    // Readers see nothing new until a report hides it: no pages to expire.
+    expect(result).toEqual({ hidden: false, authorId: insight.authorId, tags: [], eventualTags: [] });
     expect(await stateOf(insight.id)).toMatchObject({
       status: "PUBLISHED",
       openReportCount: 1,
@@ -85,9 +87,12 @@ describe("reportInsight", () => {
 
     const result = await reportInsight(third, { insightId: insight.id, reason: "HARASSMENT" });
 
+    const { handle: authorHandle } = await db.user.findUniqueOrThrow({ where: { id: insight.authorId } });
     expect(result).toEqual({
       hidden: true,
-      change: expect.objectContaining({ insightId: insight.id, status: "HIDDEN" }) as object,
+      authorId: insight.authorId,
+      tags: [tags.article(insight.article.id), tags.memberHandle(authorHandle), tags.insight(insight.id)],
+      eventualTags: [],
     });
     expect(await stateOf(insight.id)).toMatchObject({ status: "HIDDEN", openReportCount: 3 });
     expect(await notificationsOf(insight.authorId, insight.id)).toEqual([

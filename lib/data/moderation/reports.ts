@@ -1,12 +1,15 @@
 import "server-only";
+import { changed, type Changed } from "@/lib/cache-expiry";
 import { db } from "@/lib/db";
 import { REPORTS_TO_HIDE } from "@/lib/domain/moderation";
+import { mayReport } from "@/lib/domain/permissions";
 import { AppError, uniqueViolation } from "@/lib/errors";
 import type { ReportReason } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "../audit";
+import { insightPageTags } from "../insights";
+import { assertPermitted } from "../permissions";
 import type { SessionUser } from "../users";
-import type { ModerationChange } from "./shared";
-import { assertActiveAccount, changeOf, lockInsight, MAX_LOOKUP_IDS, notifyAuthor } from "./shared";
+import { assertActiveAccount, lockInsight, MAX_LOOKUP_IDS, notifyAuthor } from "./shared";
 
 // Members' reports of insights they read. Reports are members' doing, not moderation: the audit log records
 // only the hiding that enough of them cause.
@@ -15,12 +18,13 @@ import { assertActiveAccount, changeOf, lockInsight, MAX_LOOKUP_IDS, notifyAutho
  * A member reports a published insight once, with a reason. Every report joins the queue; at the
  * REPORTS_TO_HIDE-th open report from different members the insight is hidden at once, pending review.
  * The audit log records that hiding as "insight.hide" with the member whose report triggered it as the
- * actor (no moderator acted).
+ * actor (no moderator acted). Only a report that hides the insight changes what readers see: it answers
+ * with the tags of the insight's pages, and the author whose badges may change.
  */
 export async function reportInsight(
   actor: SessionUser,
   input: { insightId: string; reason: ReportReason; note?: string },
-): Promise<{ hidden: boolean; change: ModerationChange | null }> {
+): Promise<Changed<{ hidden: boolean; authorId: string }>> {
   try {
     return await db.$transaction(async (tx) => {
       await assertActiveAccount(tx, actor.id);
@@ -35,9 +39,7 @@ export async function reportInsight(
       ) {
         throw new AppError("NOT_FOUND", "Insight not found.");
       }
-      if (insight.authorId === actor.id) {
-        throw new AppError("FORBIDDEN", "You cannot report your own insight.");
-      }
+      assertPermitted(mayReport(actor, insight), "You cannot report your own insight.");
       const earlier = await tx.report.findUnique({
         where: { insightId_reporterId: { insightId: insight.id, reporterId: actor.id } },
         select: { id: true },
@@ -68,7 +70,7 @@ export async function reportInsight(
           ...(hide ? { status: "HIDDEN" } : {}),
         },
       });
-      if (!hide) return { hidden: false, change: null };
+      if (!hide) return changed({ hidden: false, authorId: insight.authorId }, []);
       await recordAudit(tx, {
         actorId: actor.id,
         action: "insight.hide",
@@ -77,7 +79,7 @@ export async function reportInsight(
         data: { openReports, automatic: true },
       });
       await notifyAuthor(tx, insight, "INSIGHT_HIDDEN");
-      return { hidden: true, change: changeOf(insight, "HIDDEN") };
+      return changed({ hidden: true, authorId: insight.authorId }, insightPageTags(insight));
     });
   } catch (error) {
     if (uniqueViolation(error)?.includes("reporterId")) {

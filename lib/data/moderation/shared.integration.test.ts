@@ -77,7 +77,11 @@ describe("two moderators at once", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(failures).toHaveLength(1);
-    expect(failures[0]!.reason).toMatchObject({ code: "CONFLICT", message: ALREADY_HANDLED });
+    expect(failures[0]!.reason).toMatchObject({
+      code: "CONFLICT",
+      reason: "ALREADY_HANDLED",
+      message: ALREADY_HANDLED,
+    });
     expect(await auditRows(insight.id)).toHaveLength(1);
     expect(await notificationsOf(insight.authorId, insight.id)).toHaveLength(1);
   });

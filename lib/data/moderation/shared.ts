@@ -1,12 +1,14 @@
 import "server-only";
+import { changed, type Changed } from "@/lib/cache-expiry";
 import { AppError } from "@/lib/errors";
 import type { AppealStatus, DecisionReason, InsightStatus, UserStatus } from "@/lib/generated/prisma/enums";
-import { decodePageCursor } from "@/lib/validation/moderation";
+import { moderationPageCursor } from "@/lib/validation/moderation";
+import { insightPageTags } from "../insights";
 import { type MemberNotice, notifyMember } from "../notifications";
 import type { Tx } from "../transaction";
-import { accountBlock, describeBlock, type SessionUser } from "../users";
+import { accountBlock, describeBlock } from "../users";
 
-// What the files of moderation share: who may moderate, the insight's lock, and the pieces of a decision.
+// What the files of moderation share: the insight's lock, the pieces of a decision and its refusals.
 // Every decision locks the insight's row, checks the state it expects and refuses with CONFLICT when another
 // moderator got there first: nothing is applied twice, and each applied action writes exactly one audit row
 // in the same transaction as the change.
@@ -22,14 +24,20 @@ export type ModerationChange = {
 /** At most this many ids per "which of these" lookup (a page of insights is far fewer). */
 export const MAX_LOOKUP_IDS = 500;
 
-export const ALREADY_HANDLED = "Another moderator already handled this item.";
+/** What staff-only moderation reads and writes answer anyone else (lib/data/permissions.ts, assertStaff). */
+export const STAFF_ONLY = "Only moderators can do this.";
 
-function isModerator(actor: SessionUser): boolean {
-  return actor.role === "MODERATOR" || actor.role === "ADMIN";
+export const ALREADY_HANDLED = "Another moderator already handled this item.";
+export const EDITED_SINCE_SEEN = "The author edited this insight after you opened it. Review the new text.";
+
+/** Another moderator decided the item first, or it left the state the decision needs. */
+export function alreadyHandled(): AppError {
+  return new AppError("CONFLICT", ALREADY_HANDLED, { reason: "ALREADY_HANDLED" });
 }
 
-export function assertModerator(actor: SessionUser): void {
-  if (!isModerator(actor)) throw new AppError("FORBIDDEN", "Only moderators can do this.");
+/** The author edited the insight after the moderator opened it: the queue shows it again with the new text. */
+export function editedSinceSeen(): AppError {
+  return new AppError("CONFLICT", EDITED_SINCE_SEEN, { reason: "EDITED_SINCE_SEEN" });
 }
 
 /** The acting member's account, re-read: a suspension that began mid-session stops reports and appeals. */
@@ -114,14 +122,18 @@ export async function lockInsight(tx: Tx, insightId: string): Promise<LockedInsi
   };
 }
 
-export function changeOf(insight: LockedInsight, status: InsightStatus): ModerationChange {
-  return {
-    insightId: insight.id,
-    articleId: insight.articleId,
-    authorId: insight.authorId,
-    authorHandle: insight.authorHandle,
-    status,
-  };
+/** What a decision did to the insight, with the pages that show it: its article, author's profile and history. */
+export function changeOf(insight: LockedInsight, status: InsightStatus): Changed<ModerationChange> {
+  return changed(
+    {
+      insightId: insight.id,
+      articleId: insight.articleId,
+      authorId: insight.authorId,
+      authorHandle: insight.authorHandle,
+      status,
+    },
+    insightPageTags(insight),
+  );
 }
 
 /** Tells the insight's author what a decision did to it: one notice per insight and kind of decision. */
@@ -166,14 +178,9 @@ export async function republish(tx: Tx, insight: LockedInsight, actorId: string,
   return dismissed.count;
 }
 
-type Cursor = { at: string; id: string };
-
-export function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
-}
-
-export function decodeCursor(cursor: string, what: string): Cursor {
-  const decoded = decodePageCursor(cursor);
+/** The position a page of the queue or the log starts after; a cursor the codec did not write is refused. */
+export function decodeCursor(cursor: string, what: string): { at: Date; id: string } {
+  const decoded = moderationPageCursor.decode(cursor);
   if (!decoded) throw new AppError("INVALID_INPUT", `That page of the ${what} does not exist.`);
   return decoded;
 }

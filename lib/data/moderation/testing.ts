@@ -7,6 +7,7 @@ import { appErrorOf, sessionOf, testDatabase } from "@/lib/testing/integration";
 import { createArticle, createUser, FACTORY_INSIGHT_BODY, type UserOverrides } from "@/prisma/factories";
 import type { SessionUser } from "../users";
 import { reportInsight } from "./reports";
+import { ALREADY_HANDLED, EDITED_SINCE_SEEN } from "./shared";
 
 export const db = testDatabase(3);
 
@@ -109,6 +110,24 @@ export async function expectAppError(promise: Promise<unknown>, code: AppError["
   const error = await appErrorOf(promise);
   expect(error.code).toBe(code);
   if (message) expect(error.message).toBe(message);
+}
+
+/** Expects `promise` to be refused because another moderator decided the item first (or it moved on). */
+export async function expectAlreadyHandled(promise: Promise<unknown>) {
+  expect(await appErrorOf(promise)).toMatchObject({
+    code: "CONFLICT",
+    reason: "ALREADY_HANDLED",
+    message: ALREADY_HANDLED,
+  });
+}
+
+/** Expects `promise` to be refused because the author edited the insight after the moderator opened it. */
+export async function expectEditedSinceSeen(promise: Promise<unknown>) {
+  expect(await appErrorOf(promise)).toMatchObject({
+    code: "CONFLICT",
+    reason: "EDITED_SINCE_SEEN",
+    message: EDITED_SINCE_SEEN,
+  });
 }
 
 /** A published insight with open reports from `count` members (fewer than the three that hide it). */

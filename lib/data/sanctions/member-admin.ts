@@ -1,13 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { mayManageMembers } from "@/lib/domain/permissions";
+import { isTrustedByRole } from "@/lib/domain/trust";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberSearchInput, SetRoleInput, SetTrustInput } from "@/lib/validation/sanctions";
+import { assertAdmin, assertMayChangeRole, assertPermitted } from "../permissions";
 import type { Tx } from "../transaction";
 import { getMemberTrust, listMemberTrust } from "../trust";
 import { accountBlock, type SessionUser } from "../users";
 import type { MemberRow, MemberRowSource } from "./shared";
-import { assertAdmin, isStaff, lockMember, memberRowSelect, recordMemberAudit, toMemberRow } from "./shared";
+import { lockMember, memberRowSelect, recordMemberAudit, toMemberRow } from "./shared";
+
+const ADMINS_ONLY = "Only admins can do this.";
 
 // Member administration (admins): the member search, the moderator role and trust overrides.
 
@@ -30,8 +35,7 @@ export async function setMemberRole(
   assertAdmin(actor);
   return db.$transaction(async (tx) => {
     const target = await lockMember(tx, input.userId);
-    if (target.id === actor.id) throw new AppError("FORBIDDEN", "You cannot change your own role.");
-    if (target.role === "ADMIN") throw new AppError("FORBIDDEN", "An admin's role cannot be changed here.");
+    assertMayChangeRole(actor, target);
     const changed = target.role !== input.role;
     if (changed) {
       if (input.role === "MODERATOR" && accountBlock(target)) {
@@ -55,10 +59,10 @@ export async function setMemberTrust(
   actor: SessionUser,
   input: SetTrustInput,
 ): Promise<{ member: MemberRow; changed: boolean }> {
-  assertAdmin(actor);
+  assertPermitted(mayManageMembers(actor), ADMINS_ONLY);
   return db.$transaction(async (tx) => {
     const target = await lockMember(tx, input.userId);
-    if (isStaff(target.role)) {
+    if (isTrustedByRole(target.role)) {
       throw new AppError("CONFLICT", "Moderators and admins are always trusted.");
     }
     const changed = target.trustOverride !== input.trust;
@@ -88,7 +92,7 @@ function likeEscape(value: string): string {
  * the name, case-insensitively, walking the handle index in order.
  */
 export async function searchMembers(actor: SessionUser, input: MemberSearchInput): Promise<MemberSearchPage> {
-  assertAdmin(actor);
+  assertPermitted(mayManageMembers(actor), ADMINS_ONLY);
   const q = input.q.trim().toLowerCase();
   // Any part of the name, handle or email: the User_*_trgm_idx trigram indexes serve these LIKE patterns
   // (handles and emails are stored lower-case).

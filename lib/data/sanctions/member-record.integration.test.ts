@@ -42,6 +42,11 @@ describe("getMemberModerationRecord", () => {
     expect(seenByAdmin.permissions).toEqual({ sanction: true, lift: true });
 
     expect((await getMemberModerationRecord(moderator, admin.handle))!.permissions.sanction).toBe(false);
+    // An admin's own record offers nothing the server would refuse: no sanction, no lifting.
+    expect((await getMemberModerationRecord(admin, admin.handle))!.permissions).toEqual({
+      sanction: false,
+      lift: false,
+    });
     expect(await getMemberModerationRecord(moderator, "no-such-member")).toBeNull();
     expect((await appErrorOf(getMemberModerationRecord(member, member.handle))).code).toBe("FORBIDDEN");
   });

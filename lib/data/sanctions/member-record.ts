@@ -1,9 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { mayLiftSanction, mayManageMembers, maySanction } from "@/lib/domain/permissions";
 import type { InsightStatus, Role, SanctionKind, TrustLevel, UserStatus } from "@/lib/generated/prisma/enums";
+import { assertStaff } from "../permissions";
 import { getMemberTrust } from "../trust";
 import { accountBlock, type SessionUser } from "../users";
-import { assertStaff, DAY_MS, maySanction, memberRowSelect, toMemberRow } from "./shared";
+import { DAY_MS, memberRowSelect, toMemberRow } from "./shared";
 
 // A member's moderation record as staff see it, and the member's own standing as settings show it.
 
@@ -151,7 +153,7 @@ export async function getMemberModerationRecord(
       id: user.id,
       name: user.name,
       handle: user.handle,
-      email: actor.role === "ADMIN" ? user.email : null,
+      email: mayManageMembers(actor) ? user.email : null,
       headline: user.headline,
       role: user.role,
       status: row.status,
@@ -191,7 +193,7 @@ export async function getMemberModerationRecord(
       article: insight.section.article,
       section: { title: insight.section.title, anchor: insight.section.anchor },
     })),
-    permissions: { sanction: maySanction(actor, user), lift: actor.role === "ADMIN" },
+    permissions: { sanction: maySanction(actor, user), lift: mayLiftSanction(actor, user) },
   };
 }
 

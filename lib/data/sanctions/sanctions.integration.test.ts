@@ -13,7 +13,6 @@ import {
   banMember,
   endExpiredSuspensions,
   liftSanction,
-  sanctionTags,
   suspendMember,
   warnMember,
 } from "./sanctions";
@@ -66,14 +65,22 @@ describe("sanctions take effect at the next request", () => {
       listSectionInsights(article.id, section.id, { order: "newest", offset: 0, limit: 10 });
     expect((await listed())?.total).toBe(1);
 
+    const { domain } = await db.article.findUniqueOrThrow({
+      where: { id: article.id },
+      select: { domain: { select: { id: true, parentId: true } } },
+    });
+
     const change = await suspendMember(moderator, suspend(member.id));
 
     expect((await listed())?.total).toBe(0);
     expect(change.articleIds).toEqual([article.id]);
-    expect(sanctionTags(change)).toEqual([
+    expect(change.visibilityChanged).toBe(true);
+    expect(change.tags).toEqual([
       tags.article(article.id),
       tags.memberHandle(member.handle),
       tags.member(member.id),
+      tags.leaderboard(domain.id),
+      ...(domain.parentId ? [tags.leaderboard(domain.parentId)] : []),
     ]);
   });
 
@@ -93,6 +100,8 @@ describe("warnings, suspensions and bans: records, notifications and audit", () 
     const moderator = await person("MODERATOR");
     const member = await person();
     const change = await warnMember(moderator, { userId: member.id, message: "Please cite sources." });
+    // A warning shows on no page readers see.
+    expect(change).toMatchObject({ visibilityChanged: false, tags: [] });
     const notifications = await db.notification.findMany({
       where: { userId: member.id },
       select: { kind: true, message: true, groupKey: true },
@@ -303,6 +312,8 @@ describe("a ban that removes all insights, and its lift", () => {
     const lifted = await liftSanction(admin, { sanctionId: change.sanctionId });
 
     expect([...lifted.insightIds].sort()).toEqual(removable);
+    expect(lifted.visibilityChanged).toBe(true);
+    expect(lifted.tags).toEqual(expect.arrayContaining(removable.map((id) => tags.insight(id))));
     expect([...lifted.articleIds].sort()).toEqual([...m.articles].sort());
     expect(await statesOf(m.member.id)).toEqual(before);
     expect(
@@ -396,7 +407,11 @@ describe("lifting", () => {
     const admin = await person("ADMIN");
     const member = await person();
     const { sanctionId } = await warnMember(moderator, { userId: member.id, message: "Careful" });
-    await liftSanction(admin, { sanctionId });
+    const lifted = await liftSanction(admin, { sanctionId });
+    expect(lifted).toMatchObject({
+      visibilityChanged: false,
+      tags: [tags.memberHandle(member.handle), tags.member(member.id)],
+    });
     expect(await listOwnStanding(member)).toEqual([]);
     expect((await userState(member.id)).status).toBe("ACTIVE");
     expect((await auditRows(member.id)).map((r) => r.action)).toEqual(["user.warn", "user.lift"]);

@@ -1,4 +1,5 @@
 import "server-only";
+import { changed, type Changed } from "@/lib/cache-expiry";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -7,10 +8,10 @@ import type { DecisionReason, InsightStatus } from "@/lib/generated/prisma/enums
 import type { BanInput, LiftSanctionInput, SuspendInput, WarnInput } from "@/lib/validation/sanctions";
 import { listLeaderboardTagsFor } from "../leaderboards";
 import { notifyMember } from "../notifications";
+import { assertAdmin, assertMayLiftSanction, assertMaySanction, assertStaff } from "../permissions";
 import type { Tx } from "../transaction";
 import { accountBlock, type SessionUser } from "../users";
-import type { LockedMember } from "./shared";
-import { assertAdmin, assertStaff, DAY_MS, lockMember, maySanction, recordMemberAudit } from "./shared";
+import { DAY_MS, lockMember, recordMemberAudit } from "./shared";
 
 // Sanctions: warnings, suspensions (ended by the minute sweep when their time is up) and bans, and lifting
 // them.
@@ -23,8 +24,8 @@ const BAN_REMOVAL_REASON: DecisionReason = "OTHER";
 /** Insight statuses a ban with removal takes down: everything readers see or may yet see. */
 const REMOVABLE_STATUSES: readonly InsightStatus[] = ["PUBLISHED", "HIDDEN", "PENDING"];
 
-/** What a sanction changed, so the action can refresh exactly the cached pages that show the member. */
-export type SanctionChange = {
+/** What a sanction did, with the tags of the cached pages it changed. */
+export type SanctionChange = Changed<{
   sanctionId: string;
   userId: string;
   handle: string;
@@ -32,29 +33,32 @@ export type SanctionChange = {
   articleIds: string[];
   /** insights a ban removed or a lift restored */
   insightIds: string[];
-};
+  /** whether the member's insights left readers' pages or came back to them: their badges may change */
+  visibilityChanged: boolean;
+}>;
+
+type SanctionFacts = Omit<SanctionChange, "visibilityChanged" | "tags" | "eventualTags">;
 
 /**
- * The cache tags a sanction change expires: the member's articles, profile, the history pages of all their
- * insights (tagged by author) and the insights it changed.
+ * The pages that show the member: the articles their insights appear on, their profile, the history pages
+ * of all their insights (tagged by author) and the insights this change removed or restored.
  */
-export function sanctionTags(
-  change: Pick<SanctionChange, "userId" | "handle" | "articleIds" | "insightIds">,
-): string[] {
+function memberPageTags(facts: Pick<SanctionFacts, "userId" | "handle" | "articleIds" | "insightIds">) {
   return [
-    ...change.articleIds.map((id) => tags.article(id)),
-    tags.memberHandle(change.handle),
-    tags.member(change.userId),
-    ...change.insightIds.map((id) => tags.insight(id)),
+    ...facts.articleIds.map((id) => tags.article(id)),
+    tags.memberHandle(facts.handle),
+    tags.member(facts.userId),
+    ...facts.insightIds.map((id) => tags.insight(id)),
   ];
 }
 
-function assertMaySanction(actor: SessionUser, target: LockedMember): void {
-  assertStaff(actor);
-  if (actor.id === target.id) throw new AppError("FORBIDDEN", "You cannot sanction yourself.");
-  if (!maySanction(actor, target)) {
-    throw new AppError("FORBIDDEN", "You cannot sanction a moderator or admin of equal or higher rank.");
-  }
+/**
+ * A committed sanction's change. When the member's insights left the pages or came back, the leaderboards
+ * they count on change too (read after the commit: a ban's removals keep their publication date).
+ */
+async function sanctionChange(facts: SanctionFacts, visibilityChanged: boolean): Promise<SanctionChange> {
+  const leaderboards = visibilityChanged ? await listLeaderboardTagsFor(facts.userId) : [];
+  return changed({ ...facts, visibilityChanged }, [...memberPageTags(facts), ...leaderboards]);
 }
 
 /** The articles on which the member's published insights appear. */
@@ -73,7 +77,7 @@ function formatUntil(date: Date): string {
 /** Sends a member a warning: a notification with the moderator's message, and a line on their record. */
 export async function warnMember(actor: SessionUser, input: WarnInput): Promise<SanctionChange> {
   assertStaff(actor);
-  return db.$transaction(async (tx) => {
+  const facts = await db.$transaction(async (tx) => {
     const target = await lockMember(tx, input.userId);
     assertMaySanction(actor, target);
     if (target.status === "BANNED") throw new AppError("CONFLICT", "This member is banned.");
@@ -99,6 +103,8 @@ export async function warnMember(actor: SessionUser, input: WarnInput): Promise<
       insightIds: [],
     };
   });
+  // A warning shows on no page readers see.
+  return changed({ ...facts, visibilityChanged: false }, []);
 }
 
 /**
@@ -109,7 +115,7 @@ export async function warnMember(actor: SessionUser, input: WarnInput): Promise<
  */
 export async function suspendMember(actor: SessionUser, input: SuspendInput): Promise<SanctionChange> {
   assertStaff(actor);
-  return db.$transaction(async (tx) => {
+  const facts = await db.$transaction(async (tx) => {
     const target = await lockMember(tx, input.userId);
     assertMaySanction(actor, target);
     const now = new Date();
@@ -156,6 +162,7 @@ export async function suspendMember(actor: SessionUser, input: SuspendInput): Pr
       insightIds: [],
     };
   });
+  return sanctionChange(facts, true);
 }
 
 /** How a removed insight stood before the ban, kept in the ban's audit entry so a lift can put it back. */
@@ -176,7 +183,7 @@ type RemovedInsightState = {
  */
 export async function banMember(actor: SessionUser, input: BanInput): Promise<SanctionChange> {
   assertStaff(actor);
-  return db.$transaction(async (tx) => {
+  const facts = await db.$transaction(async (tx) => {
     const target = await lockMember(tx, input.userId);
     assertMaySanction(actor, target);
     if (target.status === "BANNED") throw new AppError("CONFLICT", "This member is already banned.");
@@ -253,6 +260,7 @@ export async function banMember(actor: SessionUser, input: BanInput): Promise<Sa
       insightIds: removedIds,
     };
   });
+  return sanctionChange(facts, true);
 }
 
 function isRemovedState(value: unknown): value is RemovedInsightState {
@@ -331,11 +339,11 @@ async function restoreBanRemovals(
  */
 export async function liftSanction(actor: SessionUser, input: LiftSanctionInput): Promise<SanctionChange> {
   assertAdmin(actor);
-  return db.$transaction(async (tx) => {
+  const facts = await db.$transaction(async (tx) => {
     const found = await tx.sanction.findUnique({ where: { id: input.sanctionId }, select: { userId: true } });
     if (!found) throw new AppError("NOT_FOUND", "Sanction not found.");
     const target = await lockMember(tx, found.userId);
-    if (target.id === actor.id) throw new AppError("FORBIDDEN", "You cannot lift your own sanction.");
+    assertMayLiftSanction(actor, target);
     // Read again under the member's lock: another admin may have lifted it a moment ago.
     const sanction = await tx.sanction.findUniqueOrThrow({
       where: { id: input.sanctionId },
@@ -402,6 +410,7 @@ export async function liftSanction(actor: SessionUser, input: LiftSanctionInput)
       insightIds: restored,
     };
   });
+  return sanctionChange(facts, facts.articleIds.length > 0 || facts.insightIds.length > 0);
 }
 
 /**
@@ -410,21 +419,19 @@ export async function liftSanction(actor: SessionUser, input: LiftSanctionInput)
  * this brings their insights back onto the pages (which show only active authors' insights): the tags
  * returned are those of their articles, profile, insight histories and the leaderboards they count on.
  */
-export async function endExpiredSuspensions(
-  now = new Date(),
-): Promise<{ userIds: string[]; tags: string[] }> {
+export async function endExpiredSuspensions(now = new Date()): Promise<Changed<{ userIds: string[] }>> {
   // Stored timestamps are UTC without a zone: ISO text cast to timestamp reads as the same instant.
   const at = now.toISOString();
-  const result = await db.$transaction(async (tx) => {
+  const { userIds, pageTags } = await db.$transaction(async (tx) => {
     const ended = await tx.$queryRaw<{ id: string; handle: string }[]>`
       UPDATE "User"
       SET "status" = 'ACTIVE', "statusReason" = NULL, "statusUntil" = NULL, "updatedAt" = ${at}::timestamp(3)
       WHERE "status" = 'SUSPENDED' AND "statusUntil" <= ${at}::timestamp(3)
       RETURNING "id", "handle"`;
-    const pageTags: string[] = [];
+    const tagsOfEnded: string[] = [];
     for (const member of ended) {
-      pageTags.push(
-        ...sanctionTags({
+      tagsOfEnded.push(
+        ...memberPageTags({
           userId: member.id,
           handle: member.handle,
           articleIds: await articlesShowing(tx, member.id),
@@ -432,9 +439,9 @@ export async function endExpiredSuspensions(
         }),
       );
     }
-    return { userIds: ended.map((member) => member.id), tags: pageTags };
+    return { userIds: ended.map((member) => member.id), pageTags: tagsOfEnded };
   });
   // They count on the leaderboards again too.
-  for (const userId of result.userIds) result.tags.push(...(await listLeaderboardTagsFor(userId)));
-  return { userIds: result.userIds, tags: [...new Set(result.tags)] };
+  for (const userId of userIds) pageTags.push(...(await listLeaderboardTagsFor(userId)));
+  return changed({ userIds }, pageTags);
 }

@@ -5,17 +5,15 @@ import type { User } from "@/lib/generated/prisma/client";
 import type { Role, TrustLevel, UserStatus } from "@/lib/generated/prisma/enums";
 import { type AuditRecord, recordAudit } from "../audit";
 import type { Tx } from "../transaction";
-import { accountBlock, type SessionUser } from "../users";
+import { accountBlock } from "../users";
 
-// What sanctions and member administration share: who may act on whom, the member's lock, and the member as
-// a row of the admin's lists. Every change locks the member's row first (`SELECT … FOR NO KEY UPDATE`), so
-// two moderators acting at once are serialised: the second sees what the first did and gets a CONFLICT
-// instead of a second suspension. Each applied action writes exactly one audit row in the same transaction.
+// What sanctions and member administration share: the member's lock, the audit entry about them, and the
+// member as a row of the admin's lists (who may act on whom is lib/domain/permissions.ts's question). Every
+// change locks the member's row first (`SELECT … FOR NO KEY UPDATE`), so two moderators acting at once are
+// serialised: the second sees what the first did and gets a CONFLICT instead of a second suspension. Each
+// applied action writes exactly one audit row in the same transaction.
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** How far up the staff ladder a role stands: nobody sanctions someone at or above their own rank. */
-const RANK: Record<Role, number> = { MEMBER: 0, MODERATOR: 1, ADMIN: 2 };
 
 export type MemberRow = {
   id: string;
@@ -42,26 +40,6 @@ export type LockedMember = {
   statusUntil: Date | null;
   trustOverride: TrustLevel | null;
 };
-
-export function isStaff(role: Role): boolean {
-  return role === "MODERATOR" || role === "ADMIN";
-}
-
-export function assertStaff(actor: SessionUser): void {
-  if (!isStaff(actor.role)) throw new AppError("FORBIDDEN", "Only moderators and admins can do this.");
-}
-
-export function assertAdmin(actor: SessionUser): void {
-  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only admins can do this.");
-}
-
-/** Whether `actor` may warn, suspend or ban `target`: staff, not themselves, and only below their own rank. */
-export function maySanction(
-  actor: Pick<SessionUser, "id" | "role">,
-  target: { id: string; role: Role },
-): boolean {
-  return isStaff(actor.role) && actor.id !== target.id && RANK[target.role] < RANK[actor.role];
-}
 
 /** Writes a change's one audit entry, about the member it was made to. */
 export async function recordMemberAudit(

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { searchMembers } from "@/lib/data/sanctions/member-admin";
-import { isAdmin } from "@/lib/domain/permissions";
+import { mayManageMembers } from "@/lib/domain/permissions";
 import { requirePageUser } from "@/lib/session";
 import { memberSearchSchema } from "@/lib/validation/sanctions";
 import { MemberTable } from "./_components/member-table";
@@ -26,7 +26,7 @@ export default async function AdminMembersPage({ searchParams }: Props) {
   const params = await searchParams;
   const typed = (first(params.q) ?? "").trim().slice(0, 100);
   const search = memberSearchSchema.parse({ q: first(params.q), cursor: first(params.cursor) });
-  const user = await requirePageUser(membersHref(search.q, search.cursor), isAdmin);
+  const user = await requirePageUser(membersHref(search.q, search.cursor), mayManageMembers);
   const page = await searchMembers(user, search);
 
   return (
@@ -58,7 +58,7 @@ export default async function AdminMembersPage({ searchParams }: Props) {
         <MemberTable
           key={`${search.q}:${search.cursor ?? ""}`}
           initial={page.members}
-          viewerId={user.id}
+          viewer={{ id: user.id, role: user.role }}
           caption={
             search.q
               ? `Members matching “${typed}”${search.cursor ? ", continued" : ""}`

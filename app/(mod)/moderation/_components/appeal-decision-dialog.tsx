@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
+import { useFormAction } from "@/components/hooks/use-action";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -15,12 +16,13 @@ import {
 } from "@/components/ui/dialog";
 import { Field, fieldControlProps } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
+import type { ActionResult } from "@/lib/action-result";
+import type { ActionFailure } from "@/lib/client/call-action";
 import { NOTE_MAX, decideAppealSchema } from "@/lib/validation/moderation";
-import type { DecisionOutcome } from "./decision-dialog";
 
 const appealOutcomeFormSchema = decideAppealSchema.pick({ outcome: true, note: true });
-type AppealOutcomeInput = z.input<typeof appealOutcomeFormSchema>;
-export type AppealOutcomeValues = z.output<typeof appealOutcomeFormSchema>;
+/** What the form sends once its schema passed (the server parses it again). */
+export type AppealOutcomeValues = z.input<typeof appealOutcomeFormSchema>;
 
 const OUTCOMES = {
   UPHELD: {
@@ -38,13 +40,23 @@ type Props = {
   onOpenChange: (open: boolean) => void;
   /** the outcome the moderator chose with the button that opened the dialog */
   initialOutcome: "UPHELD" | "OVERTURNED";
-  onSubmit: (values: AppealOutcomeValues) => Promise<DecisionOutcome>;
+  /** sends the outcome: the dialog closes once it succeeds, and shows a refusal on the form */
+  action: (values: AppealOutcomeValues) => Promise<ActionResult<unknown>>;
+  /** a refusal the caller handles in its own way (it may close the dialog) */
+  onFailure?: (failure: ActionFailure) => void;
   onClosed?: () => void;
 };
 
 /** Decides an author's appeal: uphold or overturn, with an optional note the author reads. */
-export function AppealDecisionDialog({ open, onOpenChange, initialOutcome, onSubmit, onClosed }: Props) {
-  const form = useForm<AppealOutcomeInput, unknown, AppealOutcomeValues>({
+export function AppealDecisionDialog({
+  open,
+  onOpenChange,
+  initialOutcome,
+  action,
+  onFailure,
+  onClosed,
+}: Props) {
+  const form = useForm<AppealOutcomeValues>({
     resolver: zodResolver(appealOutcomeFormSchema),
     defaultValues: { outcome: initialOutcome, note: "" },
   });
@@ -55,17 +67,11 @@ export function AppealDecisionDialog({ open, onOpenChange, initialOutcome, onSub
     if (open) form.reset({ outcome: initialOutcome, note: "" });
   }, [open, initialOutcome, form]);
 
-  async function submit(values: AppealOutcomeValues) {
-    const outcome = await onSubmit(values);
-    if (outcome.close) {
-      onOpenChange(false);
-      return;
-    }
-    for (const [field, message] of Object.entries(outcome.fieldErrors ?? {})) {
-      if (field === "outcome" || field === "note") form.setError(field, { message });
-    }
-    if (outcome.message && !outcome.fieldErrors) form.setError("root", { message: outcome.message });
-  }
+  const submit = useFormAction(form, action, {
+    fields: ["outcome", "note"],
+    onSuccess: () => onOpenChange(false),
+    onFailure,
+  });
 
   return (
     <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
@@ -81,7 +87,7 @@ export function AppealDecisionDialog({ open, onOpenChange, initialOutcome, onSub
           <DialogDescription>The author is notified of the outcome and your note.</DialogDescription>
         </DialogHeader>
         <form
-          onSubmit={(event) => void form.handleSubmit(submit)(event)}
+          onSubmit={(event) => void submit(event)}
           noValidate
           aria-label="Decide the appeal"
           className="flex flex-col gap-4"

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { useFormAction } from "@/components/hooks/use-action";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -15,6 +16,8 @@ import {
 import { Field, fieldControlProps } from "@/components/ui/field";
 import { controlClassName } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import type { ActionResult } from "@/lib/action-result";
+import type { ActionFailure } from "@/lib/client/call-action";
 import { DECISION_REASON_LABELS } from "@/lib/domain/moderation";
 import { cn } from "@/lib/utils";
 import {
@@ -23,13 +26,9 @@ import {
   decisionFormSchema,
   type DecisionFormInput,
 } from "@/lib/validation/moderation";
-import type { z } from "zod";
 
-export type DecisionValues = z.output<typeof decisionFormSchema>;
-
-/** What the caller's submit says back: close the dialog, or keep it open with errors on the fields. */
-export type DecisionOutcome =
-  { close: true } | { close: false; message?: string; fieldErrors?: Record<string, string> };
+/** What the form sends once its schema passed (the server parses it again). */
+export type DecisionValues = DecisionFormInput;
 
 type Props = {
   open: boolean;
@@ -38,7 +37,10 @@ type Props = {
   description: string;
   submitLabel: string;
   pendingLabel: string;
-  onSubmit: (values: DecisionValues) => Promise<DecisionOutcome>;
+  /** sends the decision: the dialog closes once it succeeds, and shows a refusal on the form */
+  action: (values: DecisionValues) => Promise<ActionResult<unknown>>;
+  /** a refusal the caller handles in its own way (it may close the dialog) */
+  onFailure?: (failure: ActionFailure) => void;
   /** Where focus goes when the dialog closes (the item it acted on may be gone). */
   onClosed?: () => void;
 };
@@ -54,10 +56,11 @@ export function DecisionDialog({
   description,
   submitLabel,
   pendingLabel,
-  onSubmit,
+  action,
+  onFailure,
   onClosed,
 }: Props) {
-  const form = useForm<DecisionFormInput, unknown, DecisionValues>({
+  const form = useForm<DecisionValues>({
     resolver: zodResolver(decisionFormSchema),
     defaultValues: { note: "" },
   });
@@ -68,17 +71,11 @@ export function DecisionDialog({
     if (open) form.reset({ note: "" });
   }, [open, form]);
 
-  async function submit(values: DecisionValues) {
-    const outcome = await onSubmit(values);
-    if (outcome.close) {
-      onOpenChange(false);
-      return;
-    }
-    for (const [field, message] of Object.entries(outcome.fieldErrors ?? {})) {
-      if (field === "reason" || field === "note") form.setError(field, { message });
-    }
-    if (outcome.message && !outcome.fieldErrors) form.setError("root", { message: outcome.message });
-  }
+  const submit = useFormAction(form, action, {
+    fields: ["reason", "note"],
+    onSuccess: () => onOpenChange(false),
+    onFailure,
+  });
 
   return (
     <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
@@ -94,7 +91,7 @@ export function DecisionDialog({
           <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
         <form
-          onSubmit={(event) => void form.handleSubmit(submit)(event)}
+          onSubmit={(event) => void submit(event)}
           noValidate
           aria-label={title}
           className="flex flex-col gap-4"

@@ -2,6 +2,7 @@
 
 import { Inbox, Keyboard } from "lucide-react";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { useAction } from "@/components/hooks/use-action";
 import { useViewer } from "@/components/layout/viewer-provider";
 import { queueShortcutFor } from "../_lib/queue-shortcuts";
 import { appendPage, clampIndex, putBack, takeOut } from "../_lib/queue-state";
@@ -10,8 +11,9 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { toast } from "@/components/ui/toaster";
 import type { ActionResult } from "@/lib/action-result";
+import { callAction, type ActionFailure } from "@/lib/client/call-action";
 import type { QueueFilters, QueueItem, QueuePage } from "@/lib/data/moderation/queue";
-import { EDITED_SINCE_SEEN } from "@/lib/domain/moderation";
+import type { Actor } from "@/lib/domain/permissions";
 import {
   approveInsightAction,
   bulkDecideAction,
@@ -23,7 +25,7 @@ import {
   restoreInsightAction,
 } from "../actions";
 import { AppealDecisionDialog, type AppealOutcomeValues } from "./appeal-decision-dialog";
-import { DecisionDialog, type DecisionOutcome, type DecisionValues } from "./decision-dialog";
+import { DecisionDialog, type DecisionValues } from "./decision-dialog";
 import { KeyboardHelpDialog, Kbd } from "./keyboard-help-dialog";
 import { declineVerb, isDecidable, QueueItemCard } from "./queue-item-card";
 
@@ -32,7 +34,7 @@ type Props = {
   filters: QueueFilters;
   /** every item waiting, whatever the filters */
   total: number;
-  viewerId: string;
+  viewer: Actor;
 };
 
 type OpenDialog =
@@ -56,7 +58,17 @@ type Settle = {
   showAgain: (ids: string[]) => void;
 };
 
-const NETWORK_ERROR = "We could not reach Roundtable. Nothing was changed: try again.";
+/** Nothing left to decide (the dialog's target went away): the dialog just closes. */
+const NOTHING_TO_DECIDE: ActionResult<null> = { ok: true, data: null };
+
+/**
+ * A refused decision as a toast: another moderator being faster, or the author editing meanwhile, is a
+ * warning (the list already shows the outcome); anything else is an error.
+ */
+function showRefusal(failure: ActionFailure): void {
+  if (failure.code === "CONFLICT") toast.warning(failure.message);
+  else toast.error(failure.message);
+}
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -68,12 +80,11 @@ function plural(count: number, one: string, many = `${one}s`): string {
  * leave the list at once; if the server refuses they come back, if another moderator was faster the
  * moderator is told so, and if the author edited the text meanwhile the item comes back with the new text.
  */
-export function ModerationQueue({ initial, filters, total: initialTotal, viewerId }: Props) {
+export function ModerationQueue({ initial, filters, total: initialTotal, viewer }: Props) {
   const { refresh: refreshViewer } = useViewer();
   const [items, setItems] = useState<QueueItem[]>(initial.items);
   const [nextCursor, setNextCursor] = useState(initial.nextCursor);
   const [total, setTotal] = useState(initialTotal);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [currentIndex, setCurrentIndex] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
@@ -124,15 +135,16 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
   }
 
   /**
-   * Takes the items out of the list at once, runs the action, and settles: put back on failure, told
-   * (and left out) when another moderator already handled them, shown again with the new text when their
-   * author edited them since.
+   * Takes the items out of the list at once and sends the decision, whose outcome settles the list: put
+   * back on failure, left out when another moderator already handled them, shown again with the new text
+   * when their author edited them since. Answers the action's own promise, for the button or form that sent
+   * it to report a failure the way it reports failures.
    */
-  async function decide<T>(
+  function decide<T>(
     insightIds: string[],
-    run: () => Promise<ActionResult<T>>,
+    send: () => Promise<ActionResult<T>>,
     onSuccess: (data: T, settle: Settle) => void,
-  ): Promise<DecisionOutcome> {
+  ): Promise<ActionResult<T>> {
     const taken = takeOut(items, insightIds);
     setItems((currentItems) => takeOut(currentItems, insightIds).items);
     setSelected((currentSelected) => new Set([...currentSelected].filter((id) => !insightIds.includes(id))));
@@ -149,8 +161,8 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
       const back = taken.removed.filter(({ item }) => ids.includes(item.insightId));
       void Promise.all(
         back.map(async (entry) => {
-          const fresh = await reloadQueueItemAction({ insightId: entry.item.insightId }).catch(() => null);
-          return fresh?.ok && fresh.data ? { ...entry, item: fresh.data } : null;
+          const fresh = await callAction(() => reloadQueueItemAction({ insightId: entry.item.insightId }));
+          return fresh.ok && fresh.data ? { ...entry, item: fresh.data } : null;
         }),
       ).then((entries) => {
         const found = entries.filter((entry) => entry !== null);
@@ -160,50 +172,45 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
       });
     };
 
-    const result = await run().catch(() => null);
-    markBusy(insightIds, false);
-    if (result?.ok) {
-      onSuccess(result.data, { giveBack, showAgain });
-      void refreshViewer();
-      return { close: true };
-    }
-    if (result?.code === "CONFLICT") {
-      toast.warning(result.message);
-      if (result.message === EDITED_SINCE_SEEN) showAgain(insightIds);
-      void refreshViewer();
-      return { close: true };
-    }
-    setItems((currentItems) => putBack(currentItems, taken.removed));
-    setTotal((value) => value + taken.removed.length);
-    return {
-      close: false,
-      message: result?.message ?? NETWORK_ERROR,
-      fieldErrors: result?.fieldErrors,
-    };
+    const sent = send();
+    void callAction(() => sent).then((outcome) => {
+      markBusy(insightIds, false);
+      if (outcome.ok) {
+        onSuccess(outcome.data, { giveBack, showAgain });
+        void refreshViewer();
+      } else if (outcome.code === "CONFLICT") {
+        if (outcome.reason === "EDITED_SINCE_SEEN") showAgain(insightIds);
+        void refreshViewer();
+      } else {
+        giveBack(insightIds);
+      }
+    });
+    return sent;
   }
 
-  async function approve(item: QueueItem) {
-    const outcome = await decide(
-      [item.insightId],
-      () => approveInsightAction({ insightId: item.insightId, version: item.version }),
-      () =>
-        toast.success(item.kind === "pending" ? "Insight approved and published" : "Insight approved", {
-          description: item.kind === "pending" ? undefined : "It stays published and its reports are closed.",
-        }),
-    );
-    if (!outcome.close && outcome.message) toast.error(outcome.message);
-  }
+  const { run: approve } = useAction(
+    (item: QueueItem) =>
+      decide(
+        [item.insightId],
+        () => approveInsightAction({ insightId: item.insightId, version: item.version }),
+        () =>
+          toast.success(item.kind === "pending" ? "Insight approved and published" : "Insight approved", {
+            description:
+              item.kind === "pending" ? undefined : "It stays published and its reports are closed.",
+          }),
+      ),
+    { onFailure: showRefusal },
+  );
 
-  async function approveSelected() {
-    const ids = selectedItems.map((item) => item.insightId);
-    if (ids.length === 0) return;
-    const outcome = await decide(
-      ids,
-      () => bulkDecideAction({ items: targetsOf(ids), action: "approve" }),
-      (result, settle) => settleBulk("Approved", result, settle),
-    );
-    if (!outcome.close && outcome.message) toast.error(outcome.message);
-  }
+  const { run: approveSelected } = useAction(
+    (ids: string[]) =>
+      decide(
+        ids,
+        () => bulkDecideAction({ items: targetsOf(ids), action: "approve" }),
+        (result, settle) => settleBulk("Approved", result, settle),
+      ),
+    { onFailure: showRefusal },
+  );
 
   /**
    * Announces a bulk decision; items refused for a reason of their own go back into the list, and those
@@ -239,19 +246,15 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
     });
   }
 
-  function restore(insightId: string) {
-    void restoreInsightAction({ insightId })
-      .catch(() => null)
-      .then((result) => {
-        if (result?.ok) {
-          toast.success("Insight restored");
-          void refreshViewer();
-        } else toast.error(result?.message ?? NETWORK_ERROR);
-      });
-  }
+  const { run: restore } = useAction(restoreInsightAction, {
+    onSuccess: () => {
+      toast.success("Insight restored");
+      void refreshViewer();
+    },
+  });
 
-  async function submitDecline(values: DecisionValues): Promise<DecisionOutcome> {
-    if (dialog?.type !== "decline") return { close: true };
+  async function submitDecline(values: DecisionValues): Promise<ActionResult<unknown>> {
+    if (dialog?.type !== "decline") return NOTHING_TO_DECIDE;
     const { insightIds, verb } = dialog;
     if (insightIds.length > 1) {
       return decide(
@@ -283,13 +286,13 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
       () =>
         toast.success("Insight removed", {
           description: "The author sees the reason and can appeal.",
-          action: { label: "Undo", onClick: () => restore(insightId) },
+          action: { label: "Undo", onClick: () => void restore({ insightId }) },
         }),
     );
   }
 
-  async function submitAppeal(values: AppealOutcomeValues): Promise<DecisionOutcome> {
-    if (dialog?.type !== "appeal") return { close: true };
+  async function submitAppeal(values: AppealOutcomeValues): Promise<ActionResult<unknown>> {
+    if (dialog?.type !== "appeal") return NOTHING_TO_DECIDE;
     const { insightId, appealId } = dialog;
     return decide(
       [insightId],
@@ -308,17 +311,23 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
     setDialog({ type: "decline", insightIds: [item.insightId], verb: declineVerb(item) });
   }
 
-  async function loadMore() {
+  const { run: fetchMore, pending: loadingMore } = useAction(loadMoreQueueAction, {
+    onSuccess: (page) => {
+      setItems((currentItems) => appendPage(currentItems, page.items));
+      setNextCursor(page.nextCursor);
+    },
+  });
+
+  function loadMore() {
     if (!nextCursor || loadingMore) return;
-    setLoadingMore(true);
-    const result = await loadMoreQueueAction({ filters, cursor: nextCursor }).catch(() => null);
-    setLoadingMore(false);
-    if (!result?.ok) {
-      toast.error(result?.message ?? "We could not load more items. Try again.");
-      return;
-    }
-    setItems((currentItems) => appendPage(currentItems, result.data.items));
-    setNextCursor(result.data.nextCursor);
+    void fetchMore({ filters, cursor: nextCursor });
+  }
+
+  /** A dialog's decision another moderator beat (or the author changed): told as a warning, dialog closed. */
+  function onDialogRefused(failure: ActionFailure) {
+    if (failure.code !== "CONFLICT") return;
+    toast.warning(failure.message);
+    setDialog(null);
   }
 
   function toggleSelected(insightId: string, value: boolean) {
@@ -411,7 +420,11 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
             />
             {selectedItems.length > 0 ? `${selectedItems.length} selected` : "Select all shown"}
           </label>
-          <Button size="sm" disabled={selectedItems.length === 0} onClick={() => void approveSelected()}>
+          <Button
+            size="sm"
+            disabled={selectedItems.length === 0}
+            onClick={() => void approveSelected(selectedItems.map((item) => item.insightId))}
+          >
             Approve selected
           </Button>
           <Button
@@ -456,7 +469,7 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
                   else itemRefs.current.delete(item.insightId);
                 }}
                 item={item}
-                viewerId={viewerId}
+                viewer={viewer}
                 current={position === index}
                 selected={selected.has(item.insightId)}
                 busy={busy.has(item.insightId)}
@@ -478,7 +491,7 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
 
       {nextCursor ? (
         <div className="flex justify-center">
-          <Button variant="outline" disabled={loadingMore} onClick={() => void loadMore()}>
+          <Button variant="outline" disabled={loadingMore} onClick={loadMore}>
             {loadingMore ? "Loading…" : "Load more"}
           </Button>
         </div>
@@ -511,14 +524,16 @@ export function ModerationQueue({ initial, filters, total: initialTotal, viewerI
         }
         submitLabel={declineDialog?.verb === "remove" ? "Remove insight" : "Reject"}
         pendingLabel={declineDialog?.verb === "remove" ? "Removing…" : "Rejecting…"}
-        onSubmit={submitDecline}
+        action={submitDecline}
+        onFailure={onDialogRefused}
         onClosed={focusCurrent}
       />
       <AppealDecisionDialog
         open={dialog?.type === "appeal"}
         onOpenChange={(open) => !open && setDialog(null)}
         initialOutcome={dialog?.type === "appeal" ? dialog.outcome : "UPHELD"}
-        onSubmit={submitAppeal}
+        action={submitAppeal}
+        onFailure={onDialogRefused}
         onClosed={focusCurrent}
       />
       <KeyboardHelpDialog

@@ -10,7 +10,13 @@ import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { QueueItem } from "@/lib/data/moderation/queue";
 import { DECISION_REASON_LABELS, REPORT_REASON_LABELS } from "@/lib/domain/moderation";
-import { APPEALED_MODERATOR_MESSAGE, QUEUE_KIND_LABELS, TRUST_LABELS } from "@/lib/domain/moderation-labels";
+import {
+  APPEALED_MODERATOR_MESSAGE,
+  OWN_INSIGHT_APPEAL_MESSAGE,
+  QUEUE_KIND_LABELS,
+  TRUST_LABELS,
+} from "@/lib/domain/moderation-labels";
+import { mayDecide, mayDecideAppeal, type Actor } from "@/lib/domain/permissions";
 import { cn } from "@/lib/utils";
 
 const KIND_VARIANT = {
@@ -40,7 +46,7 @@ export type QueueItemActions = {
 type Props = QueueItemActions & {
   ref?: React.Ref<HTMLElement>;
   item: QueueItem;
-  viewerId: string;
+  viewer: Actor;
   current: boolean;
   selected: boolean;
   busy: boolean;
@@ -63,7 +69,7 @@ export function declineVerb(item: QueueItem): "reject" | "remove" {
 export function QueueItemCard({
   ref,
   item,
-  viewerId,
+  viewer,
   current,
   selected,
   busy,
@@ -75,7 +81,13 @@ export function QueueItemCard({
 }: Props) {
   const headingId = `queue-item-${item.insightId}`;
   const sectionHref = `/articles/${item.article.slug}#${item.section.anchor}`;
-  const ownDecision = item.appeal?.moderatorId === viewerId;
+  // The server refuses the appeal's author and the moderator whose decision is appealed: say why instead.
+  const appealDecidable =
+    item.appeal !== null &&
+    mayDecideAppeal(viewer, { authorId: item.author.id, decidedById: item.appeal.moderatorId });
+  const appealNote = mayDecide(viewer, { authorId: item.author.id })
+    ? APPEALED_MODERATOR_MESSAGE
+    : OWN_INSIGHT_APPEAL_MESSAGE;
   const verb = declineVerb(item);
 
   return (
@@ -259,9 +271,9 @@ export function QueueItemCard({
 
       <footer className="mt-4 flex flex-wrap items-center gap-2">
         {item.kind === "appeal" && item.appeal ? (
-          ownDecision ? (
+          !appealDecidable ? (
             <p role="note" className="text-muted-foreground flex items-center gap-1.5 text-sm">
-              <CircleAlert aria-hidden="true" className="size-4" /> {APPEALED_MODERATOR_MESSAGE}
+              <CircleAlert aria-hidden="true" className="size-4" /> {appealNote}
             </p>
           ) : (
             <>

@@ -9,9 +9,10 @@ import { Label } from "@/components/ui/label";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { listAuditLog, type AuditLogEntry } from "@/lib/data/moderation/audit-log";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/domain/moderation";
+import { isStaff } from "@/lib/domain/permissions";
+import { requirePageUser } from "@/lib/session";
 import { cn } from "@/lib/utils";
 import { AUDIT_TARGET_TYPES, auditLogFiltersSchema } from "@/lib/validation/moderation";
-import { requireStaffPage } from "../../require-staff";
 
 export const metadata: Metadata = { title: "Moderation log" };
 
@@ -51,7 +52,7 @@ export default async function ModerationLogPage({ searchParams }: Props) {
   );
   const here = new URLSearchParams(filterQuery);
   if (filters.cursor) here.set("cursor", filters.cursor);
-  const user = await requireStaffPage(here.size > 0 ? `/moderation/log?${here}` : "/moderation/log");
+  const user = await requirePageUser(here.size > 0 ? `/moderation/log?${here}` : "/moderation/log", isStaff);
   const { entries, nextCursor } = await listAuditLog(user, filters);
 
   const hrefWith = (cursor: string | null) => {

@@ -3,7 +3,7 @@
 import { Check, ChevronDown, ShieldCheck, ShieldOff } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { TRUST_LABELS } from "@/lib/domain/trust";
+import { useAction } from "@/components/hooks/use-action";
 import { UtcDateTime } from "@/components/moderation/standing-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -15,8 +15,9 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { toast } from "@/components/ui/toaster";
-import type { ActionResult } from "@/lib/action-result";
 import type { MemberRow } from "@/lib/data/sanctions/shared";
+import { mayChangeRole, mayManageMembers, type Actor } from "@/lib/domain/permissions";
+import { isTrustedByRole, TRUST_LABELS } from "@/lib/domain/trust";
 import type { TrustLevel } from "@/lib/generated/prisma/enums";
 import { setMemberRoleAction, setMemberTrustAction } from "../actions";
 
@@ -48,53 +49,16 @@ function StatusCell({ member }: { member: MemberRow }) {
 /** The members found, with role and trust controls; each row updates from its action's answer. */
 export function MemberTable({
   initial,
-  viewerId,
+  viewer,
   caption,
 }: {
   initial: MemberRow[];
-  viewerId: string;
+  viewer: Actor;
   caption: string;
 }) {
   const [members, setMembers] = useState(initial);
-  const [busy, setBusy] = useState<string | null>(null);
-
-  async function run(
-    member: MemberRow,
-    call: () => Promise<ActionResult<MemberRow>>,
-    success: (row: MemberRow) => string,
-  ) {
-    setBusy(member.id);
-    const result = await call().catch(() => null);
-    setBusy(null);
-    if (!result) {
-      toast.error("We could not reach Roundtable. Nothing was changed: try again.");
-      return;
-    }
-    if (!result.ok) {
-      toast.error(result.message);
-      return;
-    }
-    setMembers((rows) => rows.map((row) => (row.id === result.data.id ? result.data : row)));
-    toast.success(success(result.data));
-  }
-
-  const setRole = (member: MemberRow, role: "MEMBER" | "MODERATOR") =>
-    run(
-      member,
-      () => setMemberRoleAction({ userId: member.id, role }),
-      (row) =>
-        row.role === "MODERATOR" ? `${row.name} is now a moderator` : `${row.name} is no longer a moderator`,
-    );
-
-  const setTrust = (member: MemberRow, trust: TrustLevel | null) =>
-    run(
-      member,
-      () => setMemberTrustAction({ userId: member.id, trust }),
-      (row) =>
-        row.trustOverride
-          ? `${row.name} is marked ${TRUST_LABELS[row.trustOverride].toLowerCase()}`
-          : `${row.name}'s trust is automatic again`,
-    );
+  const replace = (changed: MemberRow) =>
+    setMembers((rows) => rows.map((row) => (row.id === changed.id ? changed : row)));
 
   return (
     <div className="border-border overflow-x-auto rounded-lg border">
@@ -120,101 +84,131 @@ export function MemberTable({
           </tr>
         </thead>
         <tbody>
-          {members.map((member) => {
-            const staff = member.role !== "MEMBER";
-            const self = member.id === viewerId;
-            const pending = busy === member.id;
-            return (
-              <tr key={member.id} className="border-border border-t align-top">
-                <th scope="row" className="px-4 py-3 font-normal">
-                  <Link
-                    href={`/moderation/members/${member.handle}`}
-                    className="rounded-sm font-medium underline-offset-4 hover:underline"
-                  >
-                    {member.name}
-                  </Link>
-                  <span className="text-muted-foreground block text-xs">
-                    @{member.handle} · {member.email}
-                  </span>
-                </th>
-                <td className="px-4 py-3">
-                  <Badge variant={staff ? "default" : "outline"}>{ROLE_LABELS[member.role]}</Badge>
-                </td>
-                <td className="px-4 py-3">
-                  <StatusCell member={member} />
-                </td>
-                <td className="px-4 py-3">
-                  <span className="flex flex-col gap-0.5">
-                    <Badge variant={member.trust === "NEW" ? "warning" : "success"}>
-                      {TRUST_LABELS[member.trust]}
-                    </Badge>
-                    <span className="text-muted-foreground text-xs">
-                      {staff ? "staff" : member.trustOverride ? "set by an admin" : "automatic"}
-                    </span>
-                  </span>
-                </td>
-                <td className="px-4 py-3">
-                  <div className="flex justify-end gap-2">
-                    {member.role === "MEMBER" ? (
-                      <Button
-                        variant="outline"
-                        size="sm"
-                        disabled={pending}
-                        aria-label={`Make ${member.name} a moderator`}
-                        onClick={() => void setRole(member, "MODERATOR")}
-                      >
-                        <ShieldCheck aria-hidden="true" /> Make moderator
-                      </Button>
-                    ) : member.role === "MODERATOR" && !self ? (
-                      <Button
-                        variant="outline"
-                        size="sm"
-                        disabled={pending}
-                        aria-label={`Remove ${member.name}'s moderator role`}
-                        onClick={() => void setRole(member, "MEMBER")}
-                      >
-                        <ShieldOff aria-hidden="true" /> Remove moderator
-                      </Button>
-                    ) : null}
-                    {!staff ? (
-                      <DropdownMenu>
-                        <DropdownMenuTrigger asChild>
-                          <Button
-                            variant="outline"
-                            size="sm"
-                            disabled={pending}
-                            aria-label={`Set trust for ${member.name}`}
-                          >
-                            Trust <ChevronDown aria-hidden="true" />
-                          </Button>
-                        </DropdownMenuTrigger>
-                        <DropdownMenuContent>
-                          <DropdownMenuLabel>Trust for {member.name}</DropdownMenuLabel>
-                          {TRUST_CHOICES.map((choice) => {
-                            const chosen = member.trustOverride === choice.value;
-                            return (
-                              <DropdownMenuItem
-                                key={choice.label}
-                                aria-current={chosen ? "true" : undefined}
-                                onSelect={() => {
-                                  if (!chosen) void setTrust(member, choice.value);
-                                }}
-                              >
-                                <Check aria-hidden="true" className={chosen ? "" : "invisible"} />
-                                {choice.label}
-                              </DropdownMenuItem>
-                            );
-                          })}
-                        </DropdownMenuContent>
-                      </DropdownMenu>
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
+          {members.map((member) => (
+            <MemberTableRow key={member.id} member={member} viewer={viewer} onChanged={replace} />
+          ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** One member's row; its buttons are busy while their own action runs. */
+function MemberTableRow({
+  member,
+  viewer,
+  onChanged,
+}: {
+  member: MemberRow;
+  viewer: Actor;
+  onChanged: (row: MemberRow) => void;
+}) {
+  const role = useAction(setMemberRoleAction, {
+    onSuccess: (row) => {
+      onChanged(row);
+      toast.success(
+        row.role === "MODERATOR" ? `${row.name} is now a moderator` : `${row.name} is no longer a moderator`,
+      );
+    },
+  });
+  const trust = useAction(setMemberTrustAction, {
+    onSuccess: (row) => {
+      onChanged(row);
+      toast.success(
+        row.trustOverride
+          ? `${row.name} is marked ${TRUST_LABELS[row.trustOverride].toLowerCase()}`
+          : `${row.name}'s trust is automatic again`,
+      );
+    },
+  });
+  const staff = isTrustedByRole(member.role);
+  const roleChangeable = mayChangeRole(viewer, member);
+  const trustSettable = mayManageMembers(viewer) && !staff;
+  const pending = role.pending || trust.pending;
+  return (
+    <tr className="border-border border-t align-top">
+      <th scope="row" className="px-4 py-3 font-normal">
+        <Link
+          href={`/moderation/members/${member.handle}`}
+          className="rounded-sm font-medium underline-offset-4 hover:underline"
+        >
+          {member.name}
+        </Link>
+        <span className="text-muted-foreground block text-xs">
+          @{member.handle} · {member.email}
+        </span>
+      </th>
+      <td className="px-4 py-3">
+        <Badge variant={staff ? "default" : "outline"}>{ROLE_LABELS[member.role]}</Badge>
+      </td>
+      <td className="px-4 py-3">
+        <StatusCell member={member} />
+      </td>
+      <td className="px-4 py-3">
+        <span className="flex flex-col gap-0.5">
+          <Badge variant={member.trust === "NEW" ? "warning" : "success"}>{TRUST_LABELS[member.trust]}</Badge>
+          <span className="text-muted-foreground text-xs">
+            {staff ? "staff" : member.trustOverride ? "set by an admin" : "automatic"}
+          </span>
+        </span>
+      </td>
+      <td className="px-4 py-3">
+        <div className="flex justify-end gap-2">
+          {roleChangeable && member.role === "MEMBER" ? (
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={pending}
+              aria-label={`Make ${member.name} a moderator`}
+              onClick={() => void role.run({ userId: member.id, role: "MODERATOR" })}
+            >
+              <ShieldCheck aria-hidden="true" /> Make moderator
+            </Button>
+          ) : roleChangeable && member.role === "MODERATOR" ? (
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={pending}
+              aria-label={`Remove ${member.name}'s moderator role`}
+              onClick={() => void role.run({ userId: member.id, role: "MEMBER" })}
+            >
+              <ShieldOff aria-hidden="true" /> Remove moderator
+            </Button>
+          ) : null}
+          {trustSettable ? (
+            <DropdownMenu>
+              <DropdownMenuTrigger asChild>
+                <Button
+                  variant="outline"
+                  size="sm"
+                  disabled={pending}
+                  aria-label={`Set trust for ${member.name}`}
+                >
+                  Trust <ChevronDown aria-hidden="true" />
+                </Button>
+              </DropdownMenuTrigger>
+              <DropdownMenuContent>
+                <DropdownMenuLabel>Trust for {member.name}</DropdownMenuLabel>
+                {TRUST_CHOICES.map((choice) => {
+                  const chosen = member.trustOverride === choice.value;
+                  return (
+                    <DropdownMenuItem
+                      key={choice.label}
+                      aria-current={chosen ? "true" : undefined}
+                      onSelect={() => {
+                        if (!chosen) void trust.run({ userId: member.id, trust: choice.value });
+                      }}
+                    >
+                      <Check aria-hidden="true" className={chosen ? "" : "invisible"} />
+                      {choice.label}
+                    </DropdownMenuItem>
+                  );
+                })}
+              </DropdownMenuContent>
+            </DropdownMenu>
+          ) : null}
+        </div>
+      </td>
+    </tr>
   );
 }

@@ -3,7 +3,7 @@
 import { Ban, CircleSlash, Clock, MessageSquareWarning, Undo2 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { TRUST_LABELS } from "@/lib/domain/trust";
+import { isTrustedByRole, TRUST_LABELS } from "@/lib/domain/trust";
 import { UtcDateTime } from "@/components/moderation/standing-time";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { InitialsAvatar } from "@/components/ui/avatar";
@@ -100,7 +100,7 @@ export function MemberRecord({ initial }: { initial: MemberModerationRecord }) {
             )}
             <Badge variant={member.trust === "NEW" ? "warning" : "success"}>
               {TRUST_LABELS[member.trust]}
-              {member.role !== "MEMBER"
+              {isTrustedByRole(member.role)
                 ? " (staff)"
                 : member.trustOverride
                   ? " (set by an admin)"

@@ -2,7 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, type FormEvent, type ReactNode } from "react";
-import { useForm, useWatch, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { useForm, useWatch, type FieldValues, type UseFormReturn } from "react-hook-form";
+import { useFormAction } from "@/components/hooks/use-action";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -42,35 +43,22 @@ type DialogProps = {
 };
 
 /**
- * Runs an action and reports back: true when it succeeded (toast, refreshed record), false when it failed
- * (field errors onto the form, anything else as a form-level error, the dialog stays open with the text).
+ * Submits a sanction form through useFormAction: on success a toast, the refreshed record and the dialog
+ * closes; a failure stays on the form beside its field or at the top, with the text kept.
  */
-async function submitWith<T extends FieldValues>(
+function useSanctionSubmit<T extends FieldValues>(
   form: UseFormReturn<T>,
-  fields: Path<T>[],
-  call: () => Promise<ActionResult<MemberModerationRecord>>,
-  success: string,
-  onDone: (record: MemberModerationRecord) => void,
-): Promise<boolean> {
-  const result = await call().catch(() => null);
-  if (!result) {
-    form.setError("root", { message: "We could not reach Roundtable. Nothing was changed: try again." });
-    return false;
-  }
-  if (!result.ok) {
-    let placed = false;
-    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-      if ((fields as string[]).includes(field)) {
-        form.setError(field as Path<T>, { message });
-        placed = true;
-      }
-    }
-    if (!placed) form.setError("root", { message: result.message });
-    return false;
-  }
-  toast.success(success);
-  onDone(result.data);
-  return true;
+  action: (values: T) => Promise<ActionResult<MemberModerationRecord>>,
+  success: (values: T) => string,
+  { onDone, onOpenChange }: Pick<DialogProps, "onDone" | "onOpenChange">,
+) {
+  return useFormAction(form, action, {
+    onSuccess: (record) => {
+      toast.success(success(form.getValues()));
+      onDone(record);
+      onOpenChange(false);
+    },
+  });
 }
 
 const lengthOf = (value: string | undefined) => `${(value ?? "").length} / ${SANCTION_TEXT_MAX} characters`;
@@ -149,16 +137,12 @@ export function WarnDialog({ open, onOpenChange, member, onDone }: DialogProps) 
     if (open) form.reset({ message: "" });
   }, [open, form]);
 
-  async function submit(values: WarnFormInput) {
-    const done = await submitWith(
-      form,
-      ["message"],
-      () => warnMemberAction({ userId: member.id, ...values }),
-      `${member.name} was warned`,
-      onDone,
-    );
-    if (done) onOpenChange(false);
-  }
+  const submit = useSanctionSubmit(
+    form,
+    (values) => warnMemberAction({ userId: member.id, ...values }),
+    () => `${member.name} was warned`,
+    { onDone, onOpenChange },
+  );
 
   const title = `Warn ${member.name}`;
   return (
@@ -168,7 +152,7 @@ export function WarnDialog({ open, onOpenChange, member, onDone }: DialogProps) 
       isSubmitting={isSubmitting}
       title={title}
       description="The member gets a notification with your message. It stays on their record."
-      onSubmit={(event) => void form.handleSubmit(submit)(event)}
+      onSubmit={(event) => void submit(event)}
       rootError={errors.root?.message}
       submitLabel="Send warning"
       pendingLabel="Sending…"
@@ -200,16 +184,12 @@ export function SuspendDialog({ open, onOpenChange, member, onDone }: DialogProp
     if (open) form.reset({ days: 7, reason: "" });
   }, [open, form]);
 
-  async function submit(values: SuspendFormInput) {
-    const done = await submitWith(
-      form,
-      ["days", "reason"],
-      () => suspendMemberAction({ userId: member.id, ...values }),
-      `${member.name} is suspended for ${values.days} ${values.days === 1 ? "day" : "days"}`,
-      onDone,
-    );
-    if (done) onOpenChange(false);
-  }
+  const submit = useSanctionSubmit(
+    form,
+    (values) => suspendMemberAction({ userId: member.id, ...values }),
+    (values) => `${member.name} is suspended for ${values.days} ${values.days === 1 ? "day" : "days"}`,
+    { onDone, onOpenChange },
+  );
 
   const title = `Suspend ${member.name}`;
   return (
@@ -219,7 +199,7 @@ export function SuspendDialog({ open, onOpenChange, member, onDone }: DialogProp
       isSubmitting={isSubmitting}
       title={title}
       description="Until it ends they cannot post, react or report, and their insights are hidden from readers. They are signed out and see your reason and the end date."
-      onSubmit={(event) => void form.handleSubmit(submit)(event)}
+      onSubmit={(event) => void submit(event)}
       rootError={errors.root?.message}
       submitLabel="Suspend member"
       pendingLabel="Suspending…"
@@ -271,18 +251,15 @@ export function BanDialog({
     if (open) form.reset({ reason: "", removeInsights: false });
   }, [open, form]);
 
-  async function submit(values: BanFormInput) {
-    const done = await submitWith(
-      form,
-      ["reason", "removeInsights"],
-      () => banMemberAction({ userId: member.id, ...values }),
+  const submit = useSanctionSubmit(
+    form,
+    (values) => banMemberAction({ userId: member.id, ...values }),
+    (values) =>
       values.removeInsights
         ? `${member.name} is banned and their insights removed`
         : `${member.name} is banned`,
-      onDone,
-    );
-    if (done) onOpenChange(false);
-  }
+    { onDone, onOpenChange },
+  );
 
   const title = `Ban ${member.name}`;
   return (
@@ -292,7 +269,7 @@ export function BanDialog({
       isSubmitting={isSubmitting}
       title={title}
       description="A ban has no end: only an admin can lift it. The member is signed out and sees your reason when they try to sign in."
-      onSubmit={(event) => void form.handleSubmit(submit)(event)}
+      onSubmit={(event) => void submit(event)}
       rootError={errors.root?.message}
       submitLabel="Ban member"
       pendingLabel="Banning…"
@@ -345,17 +322,12 @@ export function LiftDialog({
     if (open) form.reset({});
   }, [open, form]);
 
-  async function submit() {
-    if (!sanction) return;
-    const done = await submitWith(
-      form,
-      [],
-      () => liftSanctionAction({ sanctionId: sanction.id }),
-      `The ${sanction.label.toLowerCase()} was lifted`,
-      onDone,
-    );
-    if (done) onOpenChange(false);
-  }
+  const submit = useSanctionSubmit(
+    form,
+    () => liftSanctionAction({ sanctionId: sanction?.id }),
+    () => `The ${sanction?.label.toLowerCase() ?? "sanction"} was lifted`,
+    { onDone, onOpenChange },
+  );
 
   const title = `Lift the ${sanction?.label.toLowerCase() ?? "sanction"}?`;
   return (
@@ -374,7 +346,7 @@ export function LiftDialog({
             : ""}
         </>
       }
-      onSubmit={(event) => void form.handleSubmit(submit)(event)}
+      onSubmit={(event) => void submit(event)}
       rootError={errors.root?.message}
       submitLabel="Lift it"
       pendingLabel="Lifting…"
