@@ -2,7 +2,7 @@
 // publishing, and only admins reach the list.
 import { randomBytes } from "node:crypto";
 import { createArticle, distinctInsightText } from "../prisma/factories";
-import { expect, test } from "./fixtures";
+import { expect, revealingGoto, test } from "./fixtures";
 
 test("an admin blocks a term, and a trusted member's insight containing it awaits review", async ({
   page,
@@ -36,7 +36,7 @@ test("an admin blocks a term, and a trusted member's insight containing it await
   const member = await makeUser({ trustOverride: "TRUSTED" });
   const article = await createArticle(db, { sections: [{ title: "Your experience", body: "Tell us." }] });
   const context = await browser.newContext({ baseURL });
-  const memberPage = await context.newPage();
+  const memberPage = revealingGoto(await context.newPage());
   await signIn(memberPage, member);
   await memberPage.clock.install();
   await memberPage.goto(`/articles/${article.slug}`);

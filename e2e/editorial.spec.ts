@@ -3,7 +3,7 @@
 // domain page, in search and at its address, which was a 404 for readers while it was a draft.
 import { randomInt } from "node:crypto";
 import { createDomain } from "../prisma/factories";
-import { expect, test } from "./fixtures";
+import { expect, revealingGoto, test } from "./fixtures";
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -67,7 +67,7 @@ test("an admin imports an outline, edits a section with preview, publishes, and 
 
   // A draft is a 404 for readers.
   const reader = await browser.newContext();
-  const readerPage = await reader.newPage();
+  const readerPage = revealingGoto(await reader.newPage());
   const draftResponse = await readerPage.goto(`/articles/${slug}`);
   expect(draftResponse?.status()).toBe(404);
 

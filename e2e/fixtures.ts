@@ -36,6 +36,27 @@ export async function submitSignInForm(page: Page, credentials: { email: string;
   await form.getByRole("button", { name: "Sign in" }).click();
 }
 
+/**
+ * Waits until React has revealed every streamed Suspense boundary. A page with a loading state (search,
+ * notifications) arrives in two parts: until React swaps the streamed part in (it batches reveals, so this
+ * can come after the load event), a hidden copy of it sits at the end of the body, and a text search would
+ * find both.
+ */
+export async function untilRevealed(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'));
+}
+
+/** A page whose `goto` returns once the page's streamed parts are revealed (see untilRevealed). */
+export function revealingGoto(page: Page): Page {
+  const goto = page.goto.bind(page);
+  page.goto = async (...args: Parameters<Page["goto"]>) => {
+    const response = await goto(...args);
+    await untilRevealed(page);
+    return response;
+  };
+  return page;
+}
+
 let emailCounter = 0;
 
 /** An address no other test (or earlier run against the same database) uses. */
@@ -57,6 +78,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: "worker" },
   ],
+
+  page: async ({ page }, provide) => {
+    await provide(revealingGoto(page));
+  },
 
   makeUser: async ({ db }, provide) => {
     await provide(async (overrides = {}) => {

@@ -5,7 +5,7 @@ import { randomInt } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { createArticle, createDomain, distinctInsightText } from "../prisma/factories";
 import type { Database } from "../prisma/client";
-import { accountMenu, expect, headerSignInLink, test } from "./fixtures";
+import { accountMenu, expect, headerSignInLink, revealingGoto, test } from "./fixtures";
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -66,7 +66,7 @@ test("a member following a domain is notified when an admin publishes an article
   const title = `Snapshot tests that age well ${word}`;
   const draft = await createArticle(db, { domainId: domain.id, title, status: "DRAFT" });
   const adminContext = await browser.newContext();
-  const adminPage = await adminContext.newPage();
+  const adminPage = revealingGoto(await adminContext.newPage());
   await signIn(adminPage, admin);
   await adminPage.goto(`/admin/articles/${draft.id}`);
   await adminPage.getByRole("button", { name: "Publish now" }).click();
@@ -125,7 +125,7 @@ test("a member following an article is notified of another member's new insight 
 
   // Another member posts an insight that publishes at once (a trusted member who took time to write it).
   const writerContext = await browser.newContext();
-  const writerPage = await writerContext.newPage();
+  const writerPage = revealingGoto(await writerContext.newPage());
   await signIn(writerPage, writer);
   await writerPage.clock.install();
   await writerPage.goto(`/articles/${article.slug}`);

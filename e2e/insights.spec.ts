@@ -3,7 +3,7 @@
 import { OFFLINE_MESSAGE } from "../lib/client/call-action";
 import type { Database } from "../prisma/client";
 import { createArticle, createInsight, distinctInsightText } from "../prisma/factories";
-import { expect, test } from "./fixtures";
+import { expect, revealingGoto, test } from "./fixtures";
 import type { Locator, Page } from "@playwright/test";
 
 const ARTICLE_SLUG = "frontend-vs-backend-career-growth";
@@ -137,7 +137,7 @@ test("a trusted member posts, edits and deletes an insight that every reader see
 
   // An anonymous reader sees it in the section's list, without the author's buttons.
   const readerContext = await browser.newContext({ baseURL });
-  const reader = await readerContext.newPage();
+  const reader = revealingGoto(await readerContext.newPage());
   const readerCard = sectionRegion(reader, title).getByRole("article", { name: `Insight by ${user.name}` });
   // The shared cached page is regenerated on the next request; a regeneration already under way when the
   // insight was posted can serve the previous version once, so the reader may need one reload.

@@ -3,7 +3,7 @@
 import type { Browser, Locator, Page } from "@playwright/test";
 import type { Database } from "../prisma/client";
 import { createArticle, createDomain, createInsight, distinctInsightText } from "../prisma/factories";
-import type { TestUser } from "./fixtures";
+import { revealingGoto, type TestUser } from "./fixtures";
 
 /**
  * A text of 125–750 characters unlike any other test's, so the near-duplicate check never flags it as a
@@ -55,7 +55,7 @@ export async function pageSignedInAs(
   user: TestUser,
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
+  const page = revealingGoto(await context.newPage());
   await signIn(page, user);
   return page;
 }
@@ -63,7 +63,7 @@ export async function pageSignedInAs(
 /** An anonymous reader's page. */
 export async function anonymousPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
   const context = await browser.newContext({ baseURL });
-  return context.newPage();
+  return revealingGoto(await context.newPage());
 }
 
 /** A queue item, named after the insight's author. */

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { createArticle, createInsight } from "../prisma/factories";
-import { accountMenu, expect, headerSignInLink, test, type TestUser } from "./fixtures";
+import { accountMenu, expect, headerSignInLink, revealingGoto, test, type TestUser } from "./fixtures";
 
 /** A text of 125–750 characters nobody else posts. */
 function insightText(topic: string): string {
@@ -18,7 +18,7 @@ async function signedInPage(
   user: TestUser,
 ): Promise<Page> {
   const context = await browser.newContext();
-  const page = await context.newPage();
+  const page = revealingGoto(await context.newPage());
   await signIn(page, user);
   return page;
 }
@@ -109,7 +109,7 @@ test("a ban that removes all insights takes them off the article, and lifting it
   const theirInsights = (reader: Page) =>
     reader.getByRole("article", { name: "Insight by Bo Banned", exact: true });
 
-  const reader = await (await browser.newContext()).newPage();
+  const reader = revealingGoto(await (await browser.newContext()).newPage());
   await reader.goto(articlePath);
   await expect(theirInsights(reader)).toHaveCount(2);
 
