@@ -39,11 +39,10 @@ export default defineConfig([
     rules: { "no-restricted-imports": "off" },
   },
   // Imports point one way: app → components → lib (docs/architecture.md). The rule resolves each import,
-  // so `@/app/…` and `../app/…` are caught alike. Tests are left out: they drive the code from its
-  // entry points (a route handler, a rendered component), whichever layer those live in.
+  // so `@/app/…` and `../app/…` are caught alike. Tests follow it too: a test lives beside the code it
+  // drives (a route's tests under app/, a component's under components/).
   {
     files: ["lib/**", "components/**"],
-    ignores: ["**/*.test.ts", "**/*.test.tsx"],
     rules: {
       "import/no-restricted-paths": [
         "error",

@@ -1,23 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
-
-const revalidateTag = vi.hoisted(() => vi.fn());
-vi.mock("next/cache", () => ({ revalidateTag }));
-
-const { signInternal, verifyInternalSignature } = await import("./internal-signature");
-const { POST } = await import("@/app/api/internal/revalidate/route");
+import { beforeEach, describe, expect, it } from "vitest";
+import { signInternal, verifyInternalSignature } from "./internal-signature";
 
 beforeEach(() => {
   process.env.NEXTAUTH_SECRET = "a-test-secret-of-enough-length";
-  revalidateTag.mockClear();
 });
-
-function request(body: string, signature: string | null) {
-  return new Request("http://localhost/api/internal/revalidate", {
-    method: "POST",
-    body,
-    headers: signature ? { "x-roundtable-signature": signature } : {},
-  });
-}
 
 describe("internal request signatures", () => {
   it("accepts the app's own signature and refuses a forged, missing or altered one", () => {
@@ -33,25 +19,5 @@ describe("internal request signatures", () => {
     const signature = signInternal(body);
     delete process.env.NEXTAUTH_SECRET;
     expect(verifyInternalSignature(body, signature)).toBe(false);
-  });
-});
-
-describe("POST /api/internal/revalidate", () => {
-  it("revalidates the tags of a signed request", async () => {
-    const body = JSON.stringify({ tags: ["badges", "member-handle:ada", "badges"] });
-    const response = await POST(request(body, signInternal(body)));
-    expect(response.status).toBe(200);
-    expect(revalidateTag.mock.calls).toEqual([
-      ["badges", { expire: 0 }],
-      ["member-handle:ada", { expire: 0 }],
-    ]);
-  });
-
-  it("answers 403 to an unsigned request and 400 to a signed bad body, revalidating nothing", async () => {
-    const body = JSON.stringify({ tags: ["badges"] });
-    expect((await POST(request(body, null))).status).toBe(403);
-    const bad = JSON.stringify({ tags: [] });
-    expect((await POST(request(bad, signInternal(bad)))).status).toBe(400);
-    expect(revalidateTag).not.toHaveBeenCalled();
   });
 });

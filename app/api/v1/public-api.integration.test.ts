@@ -9,7 +9,7 @@ import { siteUrl } from "@/lib/site";
 import { closeAppConnections, rejectionOf } from "@/lib/testing/integration";
 import { createPrismaClient } from "@/prisma/client";
 import { createArticle, createInsight, createUser } from "@/prisma/factories";
-import { getPublicArticle, listPublicMemberInsights, listPublicSectionInsights } from "./public-api";
+import { getPublicArticle, listPublicMemberInsights, listPublicSectionInsights } from "@/lib/data/public-api";
 
 // Caching is Next.js's job; outside Next.js unstable_cache has no incremental cache, so call straight through.
 vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn }));

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import { ArticleMarkdown, InsightMarkdown } from "../../components/markdown/markdown";
-import { extractFaq, plainText } from "./faq";
+import { ArticleMarkdown, InsightMarkdown } from "./markdown";
+import { extractFaq, plainText } from "@/lib/markdown/faq";
 
 const renderArticle = (source: string) => renderToStaticMarkup(<ArticleMarkdown source={source} />);
 const renderInsight = (source: string) => renderToStaticMarkup(<InsightMarkdown source={source} />);

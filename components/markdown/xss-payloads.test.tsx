@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ArticleMarkdown, InsightMarkdown } from "../../components/markdown/markdown";
+import { ArticleMarkdown, InsightMarkdown } from "./markdown";
 
 // Known ways to smuggle script into Markdown renderers. None may come out as live markup.
 const PAYLOADS = [
