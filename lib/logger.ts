@@ -2,7 +2,7 @@ import os from "node:os";
 import pino from "pino";
 
 /** Which process wrote a line, when several instances log to one place: INSTANCE_ID, or host and pid. */
-export function instanceId(env: NodeJS.ProcessEnv = process.env): string {
+export function instanceId(env: Record<string, string | undefined> = process.env): string {
   return env.INSTANCE_ID?.trim() || `${os.hostname()}-${process.pid}`;
 }
 

@@ -7,15 +7,17 @@
 
 const AES_KEY_BYTES = [16, 24, 32];
 
+type Environment = Record<string, string | undefined>;
+
 /** INSTANCES: how many web instances serve this deployment (default 1). */
-export function configuredInstances(env: NodeJS.ProcessEnv): number | undefined {
+export function configuredInstances(env: Environment): number | undefined {
   const value = env.INSTANCES?.trim();
   if (!value) return 1;
   return /^[1-9]\d*$/.test(value) ? Number(value) : undefined;
 }
 
 /** What keeps this environment from running as one of several instances; empty when nothing does. */
-export function multiInstanceProblems(env: NodeJS.ProcessEnv): string[] {
+export function multiInstanceProblems(env: Environment): string[] {
   const instances = configuredInstances(env);
   if (instances === undefined)
     return [`INSTANCES must be a whole number of web instances, not "${env.INSTANCES}".`];
@@ -43,7 +45,7 @@ export function multiInstanceProblems(env: NodeJS.ProcessEnv): string[] {
 }
 
 /** The message to refuse starting with, or undefined when the environment is fine. */
-export function multiInstanceRefusal(env: NodeJS.ProcessEnv): string | undefined {
+export function multiInstanceRefusal(env: Environment): string | undefined {
   const problems = multiInstanceProblems(env);
   if (problems.length === 0) return undefined;
   const header =
