@@ -31,7 +31,8 @@ async function stamps(): Promise<{ maintained: boolean; cron: boolean }> {
   const { rows } = await sql.query<{ maintained_on: Date | null; cron_on: Date | null }>(
     "SELECT maintained_on, cron_on FROM pgboss.version",
   );
-  return { maintained: rows[0].maintained_on !== null, cron: rows[0].cron_on !== null };
+  const row = rows[0]!;
+  return { maintained: row.maintained_on !== null, cron: row.cron_on !== null };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -57,7 +58,7 @@ describe("a web instance with JOBS_IN_PROCESS=0", () => {
     process.env.JOBS_IN_PROCESS = "0";
     const worker = await startBoss("work", { pollingIntervalSeconds: 0.5 });
     const ran = new Promise<unknown>((resolve) => {
-      void worker.work(queueName, { pollingIntervalSeconds: 0.5 }, async ([job]) => resolve(job.data));
+      void worker.work(queueName, { pollingIntervalSeconds: 0.5 }, async (jobs) => resolve(jobs[0]?.data));
     });
     const sender = await getQueue();
     const id = await sender.send(queueName, { article: "a-1" });
