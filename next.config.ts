@@ -29,6 +29,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The same on every instance of a deployment (README, "Several instances"): skew protection and asset URLs.
+  deploymentId: process.env.DEPLOYMENT_ID || undefined,
   reactStrictMode: true,
   // forbidden() and app/forbidden.tsx: the 403 page members get on moderator-only routes.
   experimental: { authInterrupts: true },

@@ -3,13 +3,16 @@ import { articleRedirectTarget } from "@/lib/article-redirects";
 import { databaseReachable } from "@/lib/database-health";
 
 const ARTICLE_PATH = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const HEALTH_PATH = /^\/api\/health(?:\/|$)/;
 
 // The proxy answers two questions before a request reaches the app: is the database there, and is this the
 // old address of a renamed article? When the database is away, readers get a friendly 503 page instead of
 // an error, and the next check (a few seconds later) lets traffic through again as soon as it is back. An
 // old article address gets a 308 to the current one (lib/article-redirects.ts says why it is done here).
-// Authorization does not live here.
+// Authorization does not live here. The health checks answer for themselves, database or not: liveness
+// must stay 200 while the process runs.
 export async function proxy(request: NextRequest) {
+  if (HEALTH_PATH.test(request.nextUrl.pathname)) return NextResponse.next();
   if (await databaseReachable()) {
     const oldSlug = ARTICLE_PATH.exec(request.nextUrl.pathname)?.[1];
     const current = oldSlug ? await articleRedirectTarget(oldSlug) : null;

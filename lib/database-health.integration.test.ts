@@ -1,6 +1,9 @@
 import { NextRequest } from "next/server";
 import type pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GET as getHealth } from "@/app/api/health/route";
+import { GET as getLive } from "@/app/api/health/live/route";
+import { GET as getReady } from "@/app/api/health/ready/route";
 import { proxy } from "@/proxy";
 import { findFreePort } from "./cli/embedded-postgres";
 import { databaseReachable } from "./database-health";
@@ -70,6 +73,16 @@ describe("databaseReachable", () => {
   });
 });
 
+describe("health checks", () => {
+  it("are all 200 while the database answers and the instance is not stopping", async () => {
+    expect(getLive().status).toBe(200);
+    const ready = await getReady();
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ok", database: true, draining: false });
+    expect((await getHealth()).status).toBe(200);
+  });
+});
+
 describe("proxy", () => {
   it("lets requests through while the database answers", async () => {
     const response = await proxy(new NextRequest("http://localhost/articles/x"));
@@ -99,6 +112,23 @@ describe("proxy", () => {
         error: "UNAVAILABLE",
         message: expect.stringMatching(/temporarily unavailable/i),
       });
+    });
+
+    it("lets the health checks through, so they answer for themselves", async () => {
+      for (const path of ["/api/health", "/api/health/live", "/api/health/ready"]) {
+        const response = await proxy(new NextRequest(`http://localhost${path}`));
+        expect(response.headers.get("x-middleware-next"), path).toBe("1");
+      }
+    });
+
+    it("is alive but not ready, and /api/health says unavailable", async () => {
+      expect(getLive().status).toBe(200);
+      const ready = await getReady();
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: "unavailable", database: false, draining: false });
+      const health = await getHealth();
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ status: "unavailable", database: false });
     });
 
     it("lets requests through again once the database is back", async () => {

@@ -1,11 +1,15 @@
 // Child processes for the command-line entry points: binaries from node_modules/.bin, with signals
 // forwarded so Ctrl-C stops the child first and then whatever the parent started (the database).
 import { spawn } from "node:child_process";
+import { constants } from "node:os";
 import path from "node:path";
 
 const BIN = path.resolve("node_modules/.bin");
 
-/** Runs a binary from node_modules/.bin and resolves with its exit code. */
+/**
+ * Runs a binary from node_modules/.bin and resolves with its exit code (128 + the signal's number when a
+ * signal ended it, as a shell reports it). `next start` drains on SIGTERM and exits with 143 itself.
+ */
 export function run(bin: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(BIN, bin), args, { stdio: "inherit", env });
@@ -16,7 +20,7 @@ export function run(bin: string, args: string[], env: NodeJS.ProcessEnv = proces
     child.on("exit", (code, signal) => {
       process.off("SIGINT", forward);
       process.off("SIGTERM", forward);
-      resolve(code ?? (signal ? 128 + 15 : 1));
+      resolve(code ?? (signal ? 128 + constants.signals[signal] : 1));
     });
   });
 }

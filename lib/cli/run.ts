@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded-postgres";
+import { multiInstanceRefusal } from "./instances";
 import { migrateDeploy, run } from "./processes";
 
 const DATA_DIR = path.resolve(".data");
@@ -48,6 +49,11 @@ async function seedDatabase(database: Database, options: { demoAccounts: boolean
 async function main() {
   const [command = "dev", ...rest] = process.argv.slice(2);
   const production = command === "build" || command === "start" || process.env.NODE_ENV === "production";
+  const refusal = command === "build" || command === "start" ? multiInstanceRefusal(process.env) : undefined;
+  if (refusal) {
+    console.error(`[roundtable] refusing to ${command}. ${refusal}`);
+    process.exit(1);
+  }
   const { database, server } = await openDatabase();
   let exitCode = 0;
   try {
