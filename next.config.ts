@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const isDev = process.env.NODE_ENV !== "production";
@@ -34,6 +35,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // forbidden() and app/forbidden.tsx: the 403 page members get on moderator-only routes.
   experimental: { authInterrupts: true },
+  // Every instance keeps its pages in its own memory and hears about expirations from the others through
+  // PostgreSQL (docs/architecture.md, "Caching across instances"); Next's own memory cache stays off.
+  cacheHandler: path.resolve("lib/next-cache/handler.mjs"),
+  cacheMaxMemorySize: 0,
   serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "pino", "rate-limiter-flexible"],
   async headers() {
     return [

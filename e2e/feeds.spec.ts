@@ -2,8 +2,9 @@
 // all-articles feed, in its parent domain's feed and in the sitemap; an insight on it shows in the
 // article's insights feed; drafts show nowhere; robots.txt points at the sitemap. Every document is parsed
 // by the browser's XML parser, which refuses anything that is not well-formed.
-import { createHmac } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { RECORD_TAG_EXPIRATIONS_SQL, recordTagExpirationsParams } from "../lib/next-cache/tag-bus.mjs";
+import type { Database } from "../prisma/client";
 import { createArticle, createDomain, createInsight, createUser } from "../prisma/factories";
 import { expect, test } from "./fixtures";
 
@@ -72,20 +73,11 @@ async function fetchSitemap(request: APIRequestContext, page: Page, url: string)
 
 /**
  * What publishing an article does to the cache: the lists of articles (home, domains, feeds, sitemap) are
- * revalidated. The factories write to the database directly, so the test asks the app to do it, the way
- * background jobs do (a request signed with the app's secret, as lib/internal-signature.ts signs it).
+ * expired. The factories write to the database directly, so the test records the expiration the way
+ * background jobs do (lib/data/cache-expirations.ts): a row and a NOTIFY the server's cache handler hears.
  */
-async function revalidate(request: APIRequestContext, tags: string[]) {
-  const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret)
-    throw new Error("NEXTAUTH_SECRET is not set: run the end-to-end tests with `npm run test:e2e`.");
-  const body = JSON.stringify({ tags });
-  const signature = createHmac("sha256", secret).update(`roundtable-internal:${body}`).digest("hex");
-  const response = await request.post("/api/internal/revalidate", {
-    headers: { "content-type": "application/json", "x-roundtable-signature": signature },
-    data: body,
-  });
-  expect(response.status()).toBe(200);
+async function expire(db: Database, tags: string[]) {
+  await db.$executeRawUnsafe(RECORD_TAG_EXPIRATIONS_SQL, ...recordTagExpirationsParams(tags, undefined, ""));
 }
 
 test("a new article shows in the feeds and the sitemap, and its insights have a feed of their own", async ({
@@ -108,7 +100,7 @@ test("a new article shows in the feeds and the sitemap, and its insights have a 
   const author = await createUser(db, { name: `Fey Feeder ${suffix}` });
   const body = `I keep **one** reader open in the morning and skim everything in ten minutes (${suffix}).`;
   await createInsight(db, { sectionId: article.sections[0]!.id, authorId: author.id, body });
-  await revalidate(request, ["articles", "domains"]);
+  await expire(db, ["articles", "domains"]);
 
   const absolute = (path: string) => new URL(path, baseURL).toString();
   const articleUrl = absolute(`/articles/${article.slug}`);

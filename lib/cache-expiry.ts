@@ -1,6 +1,6 @@
 import "server-only";
 import { revalidateTag, updateTag } from "next/cache";
-import { revalidateFromJob } from "@/lib/jobs/revalidate";
+import { recordTagExpirations } from "@/lib/data/cache-expirations";
 
 // The one door through which a write expires cached pages (docs/architecture.md, "Cache expiry"):
 //
@@ -10,6 +10,9 @@ import { revalidateFromJob } from "@/lib/jobs/revalidate";
 // `tags` are pages the writer must see changed on their very next view (read-your-writes): they are expired
 // at once. `eventualTags` are pages that may catch up a little later (an article listing a renamed member):
 // they are marked stale and regenerated in the background.
+//
+// Inside a server action Next hands the tags to our cache handler (lib/next-cache), which expires them here
+// before the action's response renders and sends them to every other instance through PostgreSQL.
 
 export type CacheChange = { tags: readonly string[]; eventualTags?: readonly string[] };
 export type Changed<T> = T & CacheChange;
@@ -29,8 +32,9 @@ export async function expireTags(change: CacheChange): Promise<void> {
   const later = [...new Set(change.eventualTags ?? [])].filter((tag) => !now.has(tag));
   if (now.size === 0 && later.length === 0) return;
   if (expireInAction([...now], later)) return;
-  // Outside a request (a pg-boss job) Next has no cache store to expire: the web server does it for us.
-  await revalidateFromJob([...now, ...later]);
+  // Outside a request (a pg-boss job, the worker process) Next has no cache in scope: the expirations go
+  // straight to the table every instance's cache handler listens to.
+  await recordTagExpirations([...now], later);
 }
 
 function expireInAction(now: string[], later: string[]): boolean {
