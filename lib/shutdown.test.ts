@@ -1,9 +1,6 @@
 import { EventEmitter } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { GET as getReady } from "@/app/api/health/ready/route";
 import { drainOnShutdown, isDraining, shutdownTimeoutMs, type SignalTarget } from "./shutdown";
-
-vi.mock("@/lib/database-health", () => ({ databaseReachable: () => Promise.resolve(true) }));
 
 /** A stand-in for `process`: signals are events, and exit is recorded instead of ending the test run. */
 function fakeProcess() {
@@ -45,12 +42,8 @@ describe("drainOnShutdown", () => {
     drainOnShutdown({ timeoutMs: 10_000, stopJobs, target });
 
     expect(isDraining()).toBe(false);
-    expect((await getReady()).status).toBe(200);
     emitter.emit("SIGTERM", "SIGTERM");
     expect(isDraining()).toBe(true);
-    const ready = await getReady();
-    expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ status: "draining", database: true, draining: true });
     expect(stopJobs).toHaveBeenCalledWith(9_000);
     expect(serverHandler).not.toHaveBeenCalled();
 

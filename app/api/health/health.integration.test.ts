@@ -5,9 +5,9 @@ import { GET as getHealth } from "@/app/api/health/route";
 import { GET as getLive } from "@/app/api/health/live/route";
 import { GET as getReady } from "@/app/api/health/ready/route";
 import { proxy } from "@/proxy";
-import { findFreePort } from "./cli/embedded-postgres";
-import { databaseReachable } from "./database-health";
-import { type TcpForwarder, startTcpForwarder } from "./testing/tcp-forwarder";
+import { findFreePort } from "@/lib/cli/embedded-postgres";
+import { databaseReachable } from "@/lib/database-health";
+import { type TcpForwarder, startTcpForwarder } from "@/lib/testing/tcp-forwarder";
 
 const liveUrl = process.env.DATABASE_URL!;
 const live = new URL(liveUrl);
