@@ -463,8 +463,9 @@ export async function listSponsoredDomains(actor: SessionUser, now = new Date())
         take: 1,
       },
     },
+    // Every domain, as the domain manager lists them: domains are an editorial list, and a cap here would
+    // silently leave some out of the sponsorship page.
     orderBy: [{ position: "asc" }, { name: "asc" }],
-    take: 500,
   });
   // Parents in their order, each followed by its children.
   const roots = domains.filter((domain) => domain.parentId === null);
