@@ -27,6 +27,7 @@ export function ModerationLink() {
   const current = pathname === "/moderation" || pathname.startsWith("/moderation/");
   return (
     <Link
+      prefetch={false}
       href="/moderation"
       aria-label={moderationLinkLabel(moderationQueueCount)}
       aria-current={current ? "page" : undefined}
