@@ -21,7 +21,7 @@ export function accountMenu(page: Page): Locator {
 
 /**
  * The header's "Sign in" link. It replaces the loading placeholder only after the page has hydrated and
- * asked /api/me who is reading, so waiting for it also means the page's forms are interactive.
+ * asked /api/viewer who is reading, so waiting for it also means the page's forms are interactive.
  */
 export function headerSignInLink(page: Page): Locator {
   return page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true });

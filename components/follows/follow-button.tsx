@@ -3,14 +3,13 @@
 import { Bell, BellRing } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useAction } from "@/components/hooks/use-action";
 import { useArticleViewer } from "@/components/insights/article-viewer";
-import { useViewer } from "@/components/layout/viewer-provider";
+import { useViewer, useViewerSubject } from "@/components/layout/viewer-provider";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
 import { setFollowAction } from "@/lib/actions/follows";
-import type { DomainViewerResponse } from "@/lib/domain/viewer";
 import type { FollowKind } from "@/lib/validation/follows";
 
 type FollowButtonProps = {
@@ -31,36 +30,23 @@ const WHAT_FOLLOWING_MEANS: Record<FollowKind, string> = {
 
 /**
  * Follow/Following for a domain or an article. Pages are cached and the same for everyone, so the reader's
- * state comes from the client: an article's from the article viewer (/api/articles/[id]/me), a domain's
- * from /api/domains/[id]/me. The toggle shows at once and rolls back, with a toast, if the server refuses.
+ * state comes from the page view's personal request (/api/viewer): an article's through the article
+ * viewer, a domain's directly. The toggle shows at once and rolls back, with a toast, if the server refuses.
  */
 export function FollowButton({ kind, id, name, returnTo, initialFollowing }: FollowButtonProps) {
-  const { viewer } = useViewer();
+  const { viewer, domain } = useViewer();
   const articleViewer = useArticleViewer();
   const router = useRouter();
   const signedIn = viewer.status === "signed-in";
-  const [fetched, setFetched] = useState<boolean | null>(null);
   /** what the reader chose on this page; wins over what was loaded */
   const [chosen, setChosen] = useState<boolean | null>(null);
   // A refusal or a dropped request rolls the toggle back; its message shows as a toast.
   const { run: saveFollow, pending: busy } = useAction(setFollowAction);
 
-  const askDomain = kind === "domain" && initialFollowing === undefined && signedIn;
-  useEffect(() => {
-    if (!askDomain) return;
-    let current = true;
-    fetch(`/api/domains/${encodeURIComponent(id)}/me`, { cache: "no-store" })
-      .then((response) => (response.ok ? (response.json() as Promise<DomainViewerResponse>) : null))
-      .then((body) => {
-        if (current) setFetched(body?.following ?? false);
-      })
-      .catch(() => {
-        if (current) setFetched(false);
-      });
-    return () => {
-      current = false;
-    };
-  }, [askDomain, id]);
+  // A domain page's state comes with the page view's one personal request, which this asks to include it.
+  const askDomain = kind === "domain" && initialFollowing === undefined;
+  useViewerSubject(askDomain ? { domain: id } : null);
+  const fetched = askDomain && domain?.id === id ? domain.following : null;
 
   const loaded =
     initialFollowing ??
@@ -70,7 +56,7 @@ export function FollowButton({ kind, id, name, returnTo, initialFollowing }: Fol
   if (viewer.status === "signed-out") {
     return (
       <Button asChild variant="outline" size="sm">
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`}>
+        <Link prefetch={false} href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`}>
           <Bell aria-hidden="true" />
           Follow<span className="sr-only"> {name}</span>
         </Link>

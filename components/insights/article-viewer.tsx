@@ -1,19 +1,19 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useState } from "react";
-import { useViewer } from "@/components/layout/viewer-provider";
+import { createContext, useCallback, useContext, useState } from "react";
+import { useViewer, useViewerSubject } from "@/components/layout/viewer-provider";
 import type { OwnInsight } from "@/lib/data/insights";
 import type { OwnModerationNote } from "@/lib/data/moderation/appeals";
-import type { ArticleViewerResponse } from "@/lib/domain/viewer";
+import type { ArticleViewerState } from "@/lib/domain/viewer";
 
 type ArticleViewerValue = {
   articleId: string;
   articleSlug: string;
   /** the signed-in reader's live insights on this article, any status */
   ownInsights: OwnInsight[];
-  reactions: ArticleViewerResponse["reactions"];
-  feedback: ArticleViewerResponse["feedback"];
-  progress: ArticleViewerResponse["progress"];
+  reactions: ArticleViewerState["reactions"];
+  feedback: ArticleViewerState["feedback"];
+  progress: ArticleViewerState["progress"];
   /** own insight id → a moderator's decision and the appeal, for the author */
   moderation: Record<string, OwnModerationNote>;
   /** insights the reader has reported */
@@ -28,7 +28,10 @@ type ArticleViewerValue = {
 
 const ArticleViewerContext = createContext<ArticleViewerValue | null>(null);
 
-/** The reader's own part of a cached article page, fetched after load so the page stays shared. */
+/**
+ * The reader's own part of a cached article page. It comes with the page view's one personal request
+ * (components/layout/viewer-provider.tsx), which this provider asks to include the article.
+ */
 export function ArticleViewerProvider({
   articleId,
   articleSlug,
@@ -38,64 +41,29 @@ export function ArticleViewerProvider({
   articleSlug: string;
   children: React.ReactNode;
 }) {
-  const { viewer } = useViewer();
-  const [mine, setMine] = useState<Omit<ArticleViewerResponse, "signedIn">>({
-    insights: [],
-    reactions: {},
-    feedback: null,
-    progress: null,
-    moderation: {},
-    reportedInsightIds: [],
-    following: false,
-  });
-  const [loaded, setLoaded] = useState(false);
-
-  const refresh = useCallback(async () => {
-    try {
-      const response = await fetch(`/api/articles/${encodeURIComponent(articleId)}/me`, {
-        cache: "no-store",
-      });
-      if (!response.ok) return;
-      const body = (await response.json()) as ArticleViewerResponse;
-      setMine({
-        insights: body.insights,
-        reactions: body.reactions,
-        feedback: body.feedback,
-        progress: body.progress,
-        moderation: body.moderation,
-        reportedInsightIds: body.reportedInsightIds,
-        following: body.following,
-      });
-    } finally {
-      setLoaded(true);
-    }
-  }, [articleId]);
-
+  useViewerSubject({ article: articleId });
+  const { viewer, article, refresh } = useViewer();
+  const [reportedHere, setReportedHere] = useState<string[]>([]);
   const markReported = useCallback((insightId: string) => {
-    setMine((current) =>
-      current.reportedInsightIds.includes(insightId)
-        ? current
-        : { ...current, reportedInsightIds: [...current.reportedInsightIds, insightId] },
-    );
+    setReportedHere((current) => (current.includes(insightId) ? current : [...current, insightId]));
   }, []);
 
-  useEffect(() => {
-    if (viewer.status !== "signed-in") return;
-    void refresh();
-  }, [viewer.status, refresh]);
-
+  const mine = viewer.status === "signed-in" && article?.id === articleId ? article : null;
   const value: ArticleViewerValue = {
     articleId,
     articleSlug,
-    ownInsights: viewer.status === "signed-in" ? mine.insights : [],
-    reactions: viewer.status === "signed-in" ? mine.reactions : {},
-    feedback: viewer.status === "signed-in" ? mine.feedback : null,
-    progress: viewer.status === "signed-in" ? mine.progress : null,
-    moderation: viewer.status === "signed-in" ? mine.moderation : {},
-    reportedInsightIds: viewer.status === "signed-in" ? mine.reportedInsightIds : [],
-    following: viewer.status === "signed-in" && mine.following,
+    ownInsights: mine?.insights ?? [],
+    reactions: mine?.reactions ?? {},
+    feedback: mine?.feedback ?? null,
+    progress: mine?.progress ?? null,
+    moderation: mine?.moderation ?? {},
+    reportedInsightIds:
+      viewer.status === "signed-in"
+        ? [...new Set([...(mine?.reportedInsightIds ?? []), ...reportedHere])]
+        : [],
+    following: mine?.following ?? false,
     markReported,
-    loaded: viewer.status === "signed-in" ? loaded : viewer.status === "signed-out",
+    loaded: mine !== null || viewer.status === "signed-out",
     refresh,
   };
   return <ArticleViewerContext.Provider value={value}>{children}</ArticleViewerContext.Provider>;

@@ -86,6 +86,7 @@ export function ReactionBar({
         if (!signedIn) {
           return (
             <Link
+              prefetch={false}
               key={kind}
               href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`}
               className={className}

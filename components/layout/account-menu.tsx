@@ -49,10 +49,14 @@ export function AccountMenu() {
     return (
       <div className="flex items-center gap-2">
         <Button asChild variant="ghost" size="sm">
-          <Link href={`/sign-in${back}`}>Sign in</Link>
+          <Link prefetch={false} href={`/sign-in${back}`}>
+            Sign in
+          </Link>
         </Button>
         <Button asChild size="sm">
-          <Link href={`/sign-up${back}`}>Join</Link>
+          <Link prefetch={false} href={`/sign-up${back}`}>
+            Join
+          </Link>
         </Button>
       </div>
     );
@@ -107,18 +111,18 @@ export function AccountMenu() {
           </Link>
         </DropdownMenuItem>
         <DropdownMenuItem asChild>
-          <Link href="/following">
+          <Link prefetch={false} href="/following">
             <Bookmark aria-hidden="true" /> Following
           </Link>
         </DropdownMenuItem>
         <DropdownMenuItem asChild>
-          <Link href="/settings">
+          <Link prefetch={false} href="/settings">
             <Settings aria-hidden="true" /> Settings
           </Link>
         </DropdownMenuItem>
         {opensBackOffice(user.permissions) ? (
           <DropdownMenuItem asChild>
-            <Link href="/admin">
+            <Link prefetch={false} href="/admin">
               <LayoutDashboard aria-hidden="true" /> Admin
             </Link>
           </DropdownMenuItem>

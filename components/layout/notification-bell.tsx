@@ -21,6 +21,7 @@ export function NotificationBell() {
   const current = pathname === "/notifications";
   return (
     <Link
+      prefetch={false}
       href="/notifications"
       aria-label={notificationBellLabel(unreadNotifications)}
       aria-current={current ? "page" : undefined}

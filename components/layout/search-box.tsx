@@ -14,6 +14,7 @@ export function SearchBox({ className }: { className?: string }) {
   return (
     <>
       <Form
+        prefetch={false}
         action="/search"
         role="search"
         aria-label="Site search"
@@ -38,6 +39,7 @@ export function SearchBox({ className }: { className?: string }) {
         />
       </Form>
       <Link
+        prefetch={false}
         href="/search"
         aria-label="Search"
         className={cn(buttonVariants({ variant: "ghost", size: "icon" }), "size-9 md:hidden")}

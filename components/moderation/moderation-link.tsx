@@ -15,7 +15,7 @@ export function moderationLinkLabel(count: number): string {
 
 /**
  * The header's way into the review queue, with the number of items waiting. Only moderators and admins
- * see it; the count comes from /api/me, so the cached header stays the same for every reader.
+ * see it; the count comes from /api/viewer, so the cached header stays the same for every reader.
  */
 export function ModerationLink() {
   const { viewer, moderationQueueCount } = useViewer();
@@ -27,6 +27,7 @@ export function ModerationLink() {
   const current = pathname === "/moderation" || pathname.startsWith("/moderation/");
   return (
     <Link
+      prefetch={false}
       href="/moderation"
       aria-label={moderationLinkLabel(moderationQueueCount)}
       aria-current={current ? "page" : undefined}

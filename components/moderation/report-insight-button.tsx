@@ -51,6 +51,7 @@ export function ReportInsightButton({
     return (
       <Button asChild variant="ghost" size="sm" className="text-muted-foreground">
         <Link
+          prefetch={false}
           href={`/sign-in?callbackUrl=${encodeURIComponent(back)}`}
           aria-label="Sign in to report this insight"
         >

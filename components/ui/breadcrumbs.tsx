@@ -4,7 +4,8 @@ import type * as React from "react";
 
 import { cn } from "@/lib/utils";
 
-export type BreadcrumbItem = { label: string; href?: string };
+/** `prefetch: false` for a dynamic page (a staff page): prefetching it would run its queries. */
+export type BreadcrumbItem = { label: string; href?: string; prefetch?: false };
 
 export type BreadcrumbsProps = Omit<React.ComponentProps<"nav">, "children"> & {
   items: BreadcrumbItem[];
@@ -29,6 +30,7 @@ export function Breadcrumbs({ items, className, ...props }: BreadcrumbsProps) {
               ) : (
                 <Link
                   href={item.href}
+                  prefetch={item.prefetch}
                   className="hover:text-foreground rounded-sm underline-offset-4 transition-colors hover:underline"
                 >
                   {item.label}

@@ -10,6 +10,8 @@ export type PaginationProps = Omit<React.ComponentProps<"nav">, "children"> & {
   page: number;
   pageCount: number;
   hrefFor: (page: number) => string;
+  /** false on the pages of a dynamic list (search, staff pages): prefetching one would run its queries */
+  prefetch?: false;
 };
 
 const linkClass = cn(buttonVariants({ variant: "outline", size: "sm" }), "gap-1");
@@ -18,7 +20,7 @@ const linkClass = cn(buttonVariants({ variant: "outline", size: "sm" }), "gap-1"
  * Previous / "Page X of Y" / Next. Renders nothing when there is a single page. A server component:
  * `hrefFor` is a function, so call it from server code (or a client component) only.
  */
-export function Pagination({ page, pageCount, hrefFor, className, ...props }: PaginationProps) {
+export function Pagination({ page, pageCount, hrefFor, prefetch, className, ...props }: PaginationProps) {
   if (pageCount <= 1) return null;
   const current = Number.isFinite(page) ? Math.min(Math.max(1, Math.trunc(page)), pageCount) : 1;
   const hasPrevious = current > 1;
@@ -32,7 +34,7 @@ export function Pagination({ page, pageCount, hrefFor, className, ...props }: Pa
       {...props}
     >
       {hasPrevious ? (
-        <Link href={hrefFor(current - 1)} rel="prev" className={linkClass}>
+        <Link href={hrefFor(current - 1)} prefetch={prefetch} rel="prev" className={linkClass}>
           <ChevronLeft aria-hidden="true" />
           Previous
         </Link>
@@ -46,7 +48,7 @@ export function Pagination({ page, pageCount, hrefFor, className, ...props }: Pa
         Page {current} of {pageCount}
       </p>
       {hasNext ? (
-        <Link href={hrefFor(current + 1)} rel="next" className={linkClass}>
+        <Link href={hrefFor(current + 1)} prefetch={prefetch} rel="next" className={linkClass}>
           Next
           <ChevronRight aria-hidden="true" />
         </Link>

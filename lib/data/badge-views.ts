@@ -64,7 +64,7 @@ export type MemberBadge = {
 /** A badge the member held and lost again (revocable badges: Contributor tiers, Top Voice). */
 export type PastMemberBadge = MemberBadge & { revokedAt: string };
 
-/** A badge as the header menu lists it (from /api/me). */
+/** A badge as the header menu lists it (from /api/viewer). */
 export type MenuBadge = { slug: string; name: string; tier: BadgeTierName; domainName: string | null };
 
 /** A chip next to an author's name on an insight. */

@@ -70,7 +70,7 @@ export default async function AdminHomePage() {
                 <Icon aria-hidden="true" className="text-accent size-5" />
                 <CardTitle asChild>
                   <h2>
-                    <Link href={href} className="rounded-sm after:absolute after:inset-0">
+                    <Link prefetch={false} href={href} className="rounded-sm after:absolute after:inset-0">
                       {title}
                     </Link>
                   </h2>

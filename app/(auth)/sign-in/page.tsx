@@ -32,6 +32,7 @@ export default async function SignInPage({ searchParams }: Props) {
           <p className="text-muted-foreground text-sm">
             New to Roundtable?{" "}
             <Link
+              prefetch={false}
               href={signUpHref}
               className="text-accent rounded-sm font-medium underline underline-offset-4"
             >

@@ -33,6 +33,7 @@ export default async function SignUpPage({ searchParams }: Props) {
           <p className="text-muted-foreground text-sm">
             Already have an account?{" "}
             <Link
+              prefetch={false}
               href={signInHref}
               className="text-accent rounded-sm font-medium underline underline-offset-4"
             >

@@ -42,7 +42,11 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
             Insights awaiting review, reported or hidden insights, and appeals: oldest first.
           </p>
         </div>
-        <Link href="/moderation/log" className="text-accent rounded-sm text-sm underline underline-offset-4">
+        <Link
+          prefetch={false}
+          href="/moderation/log"
+          className="text-accent rounded-sm text-sm underline underline-offset-4"
+        >
           Moderation log
         </Link>
       </div>

@@ -25,7 +25,14 @@ export default function ContributePage() {
       <h2>Adding an insight</h2>
       <ol>
         <li>
-          <Link href="/sign-up">Create an account</Link> or <Link href="/sign-in">sign in</Link>.
+          <Link prefetch={false} href="/sign-up">
+            Create an account
+          </Link>{" "}
+          or{" "}
+          <Link prefetch={false} href="/sign-in">
+            sign in
+          </Link>
+          .
         </li>
         <li>Open an article and find the section where your experience fits best.</li>
         <li>

@@ -59,7 +59,11 @@ export default async function SearchPage({ searchParams }: Props) {
               <>
                 {" "}
                 in {results.domain.name} (
-                <Link href={searchHref({ q: request.q, kind: request.kind })} className={linkClass}>
+                <Link
+                  prefetch={false}
+                  href={searchHref({ q: request.q, kind: request.kind })}
+                  className={linkClass}
+                >
                   search all domains
                 </Link>
                 )
@@ -97,6 +101,7 @@ function Overview({ request, results }: { request: SearchRequest; results: Searc
         {results.counts[group.kind] > shown[group.kind].length ? (
           <p className="text-sm">
             <Link
+              prefetch={false}
               href={searchHref({ q: request.q, domain: request.domain, kind: group.kind })}
               className={linkClass}
             >
@@ -119,7 +124,7 @@ function KindPage({ request, results }: { request: SearchRequest; results: Searc
     return (
       <p className="text-muted-foreground">
         There are no more {KIND_NAMES[kind][1]} past page {results.pageCount}.{" "}
-        <Link href={hrefFor(1)} className={linkClass}>
+        <Link prefetch={false} href={hrefFor(1)} className={linkClass}>
           Back to the first page
         </Link>
       </p>
@@ -132,7 +137,7 @@ function KindPage({ request, results }: { request: SearchRequest; results: Searc
       ) : (
         <ResultList articles={results[kind]} />
       )}
-      <Pagination page={request.page} pageCount={results.pageCount} hrefFor={hrefFor} />
+      <Pagination page={request.page} pageCount={results.pageCount} hrefFor={hrefFor} prefetch={false} />
     </>
   );
 }

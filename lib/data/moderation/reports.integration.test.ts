@@ -4,7 +4,7 @@ import { sessionOf } from "@/lib/testing/integration";
 import { createDomain } from "@/prisma/factories";
 import { approveInsight } from "./decisions";
 import { listModerationQueue } from "./queue";
-import { listViewerReports, reportInsight } from "./reports";
+import { listViewerReportsOnArticle, reportInsight } from "./reports";
 import {
   auditRows,
   DAY,
@@ -40,8 +40,8 @@ describe("reportInsight", () => {
       openReportCount: 1,
       queuedAt: expect.any(Date) as Date,
     });
-    expect(await listViewerReports(reporter, [insight.id, "other"])).toEqual([insight.id]);
-    expect(await listViewerReports(await member(), [insight.id])).toEqual([]);
+    expect(await listViewerReportsOnArticle(reporter, insight.article.id)).toEqual([insight.id]);
+    expect(await listViewerReportsOnArticle(await member(), insight.article.id)).toEqual([]);
     // Reports are members' doing, not moderation: no audit row until something is hidden or decided.
     expect(await auditRows(insight.id)).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { recordAudit } from "../audit";
 import { insightPageTags } from "../insights";
 import { assertPermitted } from "../permissions";
 import type { SessionUser } from "../users";
-import { assertActiveAccount, lockInsight, MAX_LOOKUP_IDS, notifyAuthor } from "./shared";
+import { assertActiveAccount, lockInsight, notifyAuthor } from "./shared";
 
 // Members' reports of insights they read. Reports are members' doing, not moderation: the audit log records
 // only the hiding that enough of them cause.
@@ -89,12 +89,13 @@ export async function reportInsight(
   }
 }
 
-/** Which of these insights the viewer has already reported. */
-export async function listViewerReports(actor: SessionUser, insightIds: string[]): Promise<string[]> {
-  const ids = [...new Set(insightIds)].slice(0, MAX_LOOKUP_IDS);
-  if (ids.length === 0) return [];
+/**
+ * Which insights on an article the viewer has already reported: every one, not only those the cached page
+ * lists first, so insights loaded later ("Show more") know too, without the page's list being read here.
+ */
+export async function listViewerReportsOnArticle(actor: SessionUser, articleId: string): Promise<string[]> {
   const rows = await db.report.findMany({
-    where: { reporterId: actor.id, insightId: { in: ids } },
+    where: { reporterId: actor.id, insight: { section: { articleId } } },
     select: { insightId: true },
   });
   return rows.map((row) => row.insightId);

@@ -28,6 +28,7 @@ export function AdminNav() {
           return (
             <li key={link.href}>
               <Link
+                prefetch={false}
                 href={link.href}
                 aria-current={current ? "page" : undefined}
                 className={cn(

@@ -63,10 +63,14 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link href="/admin/articles/import" className={buttonVariants({ variant: "outline" })}>
+          <Link
+            prefetch={false}
+            href="/admin/articles/import"
+            className={buttonVariants({ variant: "outline" })}
+          >
             <Upload aria-hidden="true" /> Import outline
           </Link>
-          <Link href="/admin/articles/new" className={buttonVariants()}>
+          <Link prefetch={false} href="/admin/articles/new" className={buttonVariants()}>
             <Plus aria-hidden="true" /> New article
           </Link>
         </div>
@@ -80,6 +84,7 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
               return (
                 <li key={tab.value}>
                   <Link
+                    prefetch={false}
                     href={hrefFor({ ...query, status: tab.value, page: 1 })}
                     aria-current={current ? "page" : undefined}
                     className={cn(
@@ -133,7 +138,11 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
           title={query.status === "all" && !query.domain ? "No articles yet" : "No articles match"}
           description="Write one from scratch, or paste a Markdown outline and review the draft it makes."
           action={
-            <Link href="/admin/articles/import" className={buttonVariants({ variant: "outline" })}>
+            <Link
+              prefetch={false}
+              href="/admin/articles/import"
+              className={buttonVariants({ variant: "outline" })}
+            >
               Import outline
             </Link>
           }
@@ -162,7 +171,11 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
               {list.articles.map((article) => (
                 <tr key={article.id}>
                   <td className="px-4 py-3">
-                    <Link href={`/admin/articles/${article.id}`} className="font-medium hover:underline">
+                    <Link
+                      prefetch={false}
+                      href={`/admin/articles/${article.id}`}
+                      className="font-medium hover:underline"
+                    >
                       {article.title}
                     </Link>
                     <p className="text-muted-foreground text-xs">
@@ -185,6 +198,7 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
         page={list.page}
         pageCount={list.pageCount}
         hrefFor={(page) => hrefFor({ ...query, page })}
+        prefetch={false}
       />
     </div>
   );

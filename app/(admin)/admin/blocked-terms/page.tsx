@@ -43,7 +43,7 @@ export default async function BlockedTermsPage({ searchParams }: Props) {
       {cursor || page.nextCursor ? (
         <nav aria-label="Pagination" className="flex items-center justify-between gap-3">
           {cursor ? (
-            <Link href={PATH} className={buttonVariants({ variant: "outline", size: "sm" })}>
+            <Link prefetch={false} href={PATH} className={buttonVariants({ variant: "outline", size: "sm" })}>
               Back to the start
             </Link>
           ) : (
@@ -51,6 +51,7 @@ export default async function BlockedTermsPage({ searchParams }: Props) {
           )}
           {page.nextCursor ? (
             <Link
+              prefetch={false}
               href={pageHref(page.nextCursor)}
               rel="next"
               className={buttonVariants({ variant: "outline", size: "sm" })}

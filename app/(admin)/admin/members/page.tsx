@@ -69,12 +69,17 @@ export default async function AdminMembersPage({ searchParams }: Props) {
       {search.cursor || page.nextCursor ? (
         <nav aria-label="Pages of members" className="flex flex-wrap gap-2">
           {search.cursor ? (
-            <Link href={membersHref(search.q)} className={buttonVariants({ variant: "outline" })}>
+            <Link
+              prefetch={false}
+              href={membersHref(search.q)}
+              className={buttonVariants({ variant: "outline" })}
+            >
               First page
             </Link>
           ) : null}
           {page.nextCursor ? (
             <Link
+              prefetch={false}
               href={membersHref(search.q, page.nextCursor)}
               className={buttonVariants({ variant: "outline" })}
             >

@@ -64,6 +64,7 @@ export default async function SponsorshipAdminPage({ searchParams }: Props) {
               return (
                 <li key={status}>
                   <Link
+                    prefetch={false}
                     href={listHref(status)}
                     aria-current={current ? "page" : undefined}
                     className={cn(
@@ -131,6 +132,7 @@ export default async function SponsorshipAdminPage({ searchParams }: Props) {
           <nav aria-label="Pagination" className="flex items-center justify-between gap-3">
             {inquiries.continued ? (
               <Link
+                prefetch={false}
                 href={listHref(inquiries.status)}
                 className={buttonVariants({ variant: "outline", size: "sm" })}
               >
@@ -141,6 +143,7 @@ export default async function SponsorshipAdminPage({ searchParams }: Props) {
             )}
             {inquiries.nextCursor ? (
               <Link
+                prefetch={false}
                 href={listHref(inquiries.status, inquiries.nextCursor)}
                 rel="next"
                 className={buttonVariants({ variant: "outline", size: "sm" })}
@@ -210,6 +213,7 @@ export default async function SponsorshipAdminPage({ searchParams }: Props) {
                   </td>
                   <td className="px-4 py-2 text-right">
                     <Link
+                      prefetch={false}
                       href={`/admin/sponsorship/domains/${domain.slug}`}
                       className="text-accent rounded-sm font-medium whitespace-nowrap hover:underline"
                       aria-label={`${domain.current ? "Change" : "Set"} the sponsor of ${domain.name}`}

@@ -23,6 +23,7 @@ export function QueueFilters({ filters, domains }: { filters: Filters; domains: 
   );
   return (
     <Form
+      prefetch={false}
       action="/moderation"
       aria-label="Filter the queue"
       className="border-border bg-card flex flex-col gap-3 rounded-lg border p-3 sm:flex-row sm:flex-wrap sm:items-end"
@@ -79,7 +80,9 @@ export function QueueFilters({ filters, domains }: { filters: Filters; domains: 
         </Button>
         {filtered ? (
           <Button asChild size="sm" variant="ghost" className="h-9">
-            <Link href="/moderation">Clear filters</Link>
+            <Link prefetch={false} href="/moderation">
+              Clear filters
+            </Link>
           </Button>
         ) : null}
       </div>

@@ -234,6 +234,7 @@ export function QueueItemCard({
             <div className="min-w-0">
               <p className="truncate font-medium">{item.author.name}</p>
               <Link
+                prefetch={false}
                 href={`/moderation/members/${item.author.handle}`}
                 className="text-accent block truncate rounded-sm text-xs underline underline-offset-4"
               >

@@ -71,12 +71,17 @@ export default async function ModerationLogPage({ searchParams }: Props) {
             Every moderator and admin action, newest first. Entries can never be changed or deleted.
           </p>
         </div>
-        <Link href="/moderation" className="text-accent rounded-sm text-sm underline underline-offset-4">
+        <Link
+          prefetch={false}
+          href="/moderation"
+          className="text-accent rounded-sm text-sm underline underline-offset-4"
+        >
           Back to the review queue
         </Link>
       </div>
 
       <Form
+        prefetch={false}
         action="/moderation/log"
         aria-label="Filter the log"
         className="border-border bg-card grid gap-3 rounded-lg border p-3 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto] lg:items-end"
@@ -128,7 +133,9 @@ export default async function ModerationLogPage({ searchParams }: Props) {
           </Button>
           {filtered ? (
             <Button asChild size="sm" variant="ghost" className="h-9">
-              <Link href="/moderation/log">Clear</Link>
+              <Link prefetch={false} href="/moderation/log">
+                Clear
+              </Link>
             </Button>
           ) : null}
         </div>
@@ -176,7 +183,11 @@ export default async function ModerationLogPage({ searchParams }: Props) {
 
       <nav aria-label="Log pages" className="flex items-center justify-between gap-3">
         {filters.cursor ? (
-          <Link href={hrefWith(null)} className={buttonVariants({ variant: "outline", size: "sm" })}>
+          <Link
+            prefetch={false}
+            href={hrefWith(null)}
+            className={buttonVariants({ variant: "outline", size: "sm" })}
+          >
             Newest entries
           </Link>
         ) : (
@@ -184,6 +195,7 @@ export default async function ModerationLogPage({ searchParams }: Props) {
         )}
         {nextCursor ? (
           <Link
+            prefetch={false}
             href={hrefWith(nextCursor)}
             rel="next"
             className={cn(buttonVariants({ variant: "outline", size: "sm" }), "gap-1")}

@@ -55,7 +55,9 @@ export function FollowedList({ kind, initialPage }: { kind: FollowKind; initialP
           description={copy.invite}
           action={
             <Button asChild variant="outline" size="sm">
-              <Link href={kind === "domain" ? "/" : "/search"}>{copy.browse}</Link>
+              <Link href={kind === "domain" ? "/" : "/search"} prefetch={kind === "domain" ? null : false}>
+                {copy.browse}
+              </Link>
             </Button>
           }
         />

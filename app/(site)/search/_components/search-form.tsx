@@ -14,7 +14,7 @@ import { SEARCH_QUERY_MAX, type SearchRequest } from "@/lib/validation/search";
  */
 export function SearchForm({ request, domains }: { request: SearchRequest; domains: DomainTreeItem[] }) {
   return (
-    <Form action="/search" role="search" aria-label="Search" className="grid gap-3">
+    <Form prefetch={false} action="/search" role="search" aria-label="Search" className="grid gap-3">
       <div className="grid gap-1.5">
         <Label htmlFor="search-query">Search articles, guides and insights</Label>
         <div className="flex gap-2">

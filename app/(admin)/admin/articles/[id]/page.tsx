@@ -40,7 +40,11 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   return (
     <div className="flex flex-col gap-10">
       <p className="text-muted-foreground -mb-8 text-sm">
-        <Link href="/admin/articles" className="hover:text-foreground rounded-sm hover:underline">
+        <Link
+          prefetch={false}
+          href="/admin/articles"
+          className="hover:text-foreground rounded-sm hover:underline"
+        >
           Articles
         </Link>
       </p>
@@ -100,7 +104,12 @@ function ReadersSaid({
               </li>
             ))}
           </ul>
-          <Pagination page={feedback.page} pageCount={feedback.pageCount} hrefFor={hrefFor} />
+          <Pagination
+            page={feedback.page}
+            pageCount={feedback.pageCount}
+            hrefFor={hrefFor}
+            prefetch={false}
+          />
         </>
       )}
     </section>

@@ -15,7 +15,11 @@ export default async function ImportOutlinePage() {
     <div className="flex flex-col gap-6">
       <header className="max-w-3xl">
         <p className="text-muted-foreground text-sm">
-          <Link href="/admin/articles" className="hover:text-foreground rounded-sm hover:underline">
+          <Link
+            prefetch={false}
+            href="/admin/articles"
+            className="hover:text-foreground rounded-sm hover:underline"
+          >
             Articles
           </Link>
         </p>
@@ -29,7 +33,7 @@ export default async function ImportOutlinePage() {
       {domains.length === 0 ? (
         <p>
           Articles live in domains, and there are none yet.{" "}
-          <Link href="/admin/domains" className="text-accent rounded-sm hover:underline">
+          <Link prefetch={false} href="/admin/domains" className="text-accent rounded-sm hover:underline">
             Create a domain first
           </Link>
           .

@@ -18,7 +18,11 @@ export default async function NewArticlePage({ searchParams }: Props) {
     <div className="mx-auto flex w-full max-w-3xl flex-col gap-6">
       <header>
         <p className="text-muted-foreground text-sm">
-          <Link href="/admin/articles" className="hover:text-foreground rounded-sm hover:underline">
+          <Link
+            prefetch={false}
+            href="/admin/articles"
+            className="hover:text-foreground rounded-sm hover:underline"
+          >
             Articles
           </Link>
         </p>
@@ -26,7 +30,11 @@ export default async function NewArticlePage({ searchParams }: Props) {
         <p className="text-muted-foreground mt-1">
           It starts as a draft that only admins see. Add its sections next, preview it, then publish. Have an
           outline already?{" "}
-          <Link href="/admin/articles/import" className="text-accent rounded-sm hover:underline">
+          <Link
+            prefetch={false}
+            href="/admin/articles/import"
+            className="text-accent rounded-sm hover:underline"
+          >
             Import it
           </Link>
           .
@@ -35,7 +43,7 @@ export default async function NewArticlePage({ searchParams }: Props) {
       {domains.length === 0 ? (
         <p>
           Articles live in domains, and there are none yet.{" "}
-          <Link href="/admin/domains" className="text-accent rounded-sm hover:underline">
+          <Link prefetch={false} href="/admin/domains" className="text-accent rounded-sm hover:underline">
             Create a domain first
           </Link>
           .

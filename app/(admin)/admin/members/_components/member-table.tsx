@@ -129,6 +129,7 @@ function MemberTableRow({
     <tr className="border-border border-t align-top">
       <th scope="row" className="px-4 py-3 font-normal">
         <Link
+          prefetch={false}
           href={`/moderation/members/${member.handle}`}
           className="rounded-sm font-medium underline-offset-4 hover:underline"
         >

@@ -23,8 +23,8 @@ export default async function MemberRecordPage({ params }: Props) {
       <Breadcrumbs
         items={[
           mayManageMembers(user)
-            ? { label: "Members", href: "/admin/members" }
-            : { label: "Review queue", href: "/moderation" },
+            ? { label: "Members", href: "/admin/members", prefetch: false }
+            : { label: "Review queue", href: "/moderation", prefetch: false },
           { label: record.member.name },
         ]}
       />

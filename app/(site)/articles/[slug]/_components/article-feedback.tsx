@@ -123,6 +123,7 @@ export function ArticleFeedback({
       ) : (
         <p className="text-muted-foreground mt-3 text-sm">
           <Link
+            prefetch={false}
             href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`}
             className="text-accent underline underline-offset-4"
           >

@@ -49,7 +49,11 @@ export function SectionContribution({ sectionId, sectionAnchor, sectionTitle, li
     const returnTo = `/articles/${articleViewer.articleSlug}#${sectionAnchor}`;
     return (
       <Button asChild variant="outline" size="sm">
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`} aria-label={label}>
+        <Link
+          prefetch={false}
+          href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`}
+          aria-label={label}
+        >
           <MessageSquarePlus aria-hidden="true" /> Add your insights
         </Link>
       </Button>

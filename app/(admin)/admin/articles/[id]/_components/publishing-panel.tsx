@@ -88,6 +88,7 @@ export function PublishingPanel({
 
       <div className="flex flex-wrap gap-2">
         <Link
+          prefetch={false}
           href={`/admin/articles/${article.id}/preview`}
           className={buttonVariants({ variant: "outline", size: "sm" })}
         >

@@ -39,6 +39,7 @@ export default async function ArticlePreviewPage({ params }: Props) {
               : "This article is published; this is how readers see it, without its insights."}
           </span>
           <Link
+            prefetch={false}
             href={`/admin/articles/${article.id}`}
             className={buttonVariants({ variant: "outline", size: "sm" })}
           >

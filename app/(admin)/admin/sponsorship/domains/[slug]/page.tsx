@@ -24,7 +24,12 @@ export default async function DomainSponsorPage({ params }: Props) {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-8">
       <header className="flex flex-col gap-3">
-        <Breadcrumbs items={[{ label: "Sponsorship", href: "/admin/sponsorship" }, { label: domain.name }]} />
+        <Breadcrumbs
+          items={[
+            { label: "Sponsorship", href: "/admin/sponsorship", prefetch: false },
+            { label: domain.name },
+          ]}
+        />
         <h1 className="text-3xl font-bold tracking-tight">Sponsor of {domain.name}</h1>
         <p className="text-muted-foreground">
           The sponsor shows as &ldquo;Sponsored by …&rdquo; on{" "}

@@ -156,7 +156,7 @@ export async function LeaderboardPage({ slug, period }: { slug: string; period: 
 
       <p className="text-muted-foreground text-sm">
         Members can keep themselves off leaderboards in their{" "}
-        <Link href="/settings" className="rounded-sm underline underline-offset-4">
+        <Link prefetch={false} href="/settings" className="rounded-sm underline underline-offset-4">
           settings
         </Link>
         .
