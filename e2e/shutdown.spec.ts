@@ -4,11 +4,11 @@
 // server from the same build on another port; no browser.
 import { spawn } from "node:child_process";
 import net from "node:net";
-import path from "node:path";
 import { findFreePort } from "../lib/cli/embedded-postgres";
 import { expect, test } from "./fixtures";
 
-const TSX = path.resolve("node_modules/.bin/tsx");
+// As `npm start` runs it: node loading tsx, so the signal reaches our process itself (the tsx CLI relays
+// signals through a parent process that SIGKILLs a child slow to acknowledge them).
 
 /** Whether a new TCP connection to `port` is accepted. */
 function accepts(port: number): Promise<boolean> {
@@ -22,7 +22,7 @@ function accepts(port: number): Promise<boolean> {
 test("SIGTERM: new connections are refused, the request in flight completes, npm start exits", async () => {
   test.setTimeout(60_000);
   const port = await findFreePort();
-  const server = spawn(TSX, ["lib/cli/run.ts", "start"], {
+  const server = spawn(process.execPath, ["--import", "tsx", "lib/cli/run.ts", "start"], {
     env: {
       ...process.env,
       PORT: String(port),

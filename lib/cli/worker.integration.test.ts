@@ -1,23 +1,26 @@
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // `npm run worker` is where jobs run when the web instances have JOBS_IN_PROCESS=0: it must start against
 // the database and stop cleanly on SIGTERM, as an orchestrator stops it, with exit code 0.
-const TSX = path.resolve("node_modules/.bin/tsx");
 
 describe("npm run worker", () => {
   it("starts, and on SIGTERM stops its jobs and exits with 0", async () => {
-    const child = spawn(TSX, ["--conditions=react-server", "lib/cli/worker.ts"], {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXTAUTH_SECRET: "a-secret-for-this-test-only",
-        LOG_LEVEL: "info",
-        SHUTDOWN_TIMEOUT_SECONDS: "10",
+    // As `npm run worker` runs it (see package.json): node loading tsx, no relaying parent process.
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--conditions=react-server", "lib/cli/worker.ts"],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          NEXTAUTH_SECRET: "a-secret-for-this-test-only",
+          LOG_LEVEL: "info",
+          SHUTDOWN_TIMEOUT_SECONDS: "10",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    );
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
