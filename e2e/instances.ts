@@ -77,20 +77,21 @@ function spawnTsx(name: string, args: string[], env: NodeJS.ProcessEnv): Started
     },
     kill: async () => {
       killGroup(pid);
-      await Promise.race([exited, sleep(5_000)]);
+      await Promise.race([exited, sleep(5_000, undefined, { ref: false })]);
       running.delete(started);
     },
   };
   running.add(started);
   void exited.then(() => {
-    // The leader is gone; anything it started that is still alive goes with it.
+    // What it left running goes with it, as with an orchestrator (a container ends with its main process):
+    // an instance that exits before Next has answered its requests in flight is caught here.
     killGroup(pid);
     running.delete(started);
   });
   return started;
 }
 
-/** Waits until `check` is true, or fails with `what` once `timeoutMs` has passed or `exited` settles. */
+/** Waits until `check` is true; fails, saying `what` did not happen, after `timeoutMs` or if the process exits. */
 async function until(
   what: string,
   check: () => Promise<boolean> | boolean,
