@@ -5,13 +5,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { constants } from "node:os";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { dropDatabase, ensureDatabase, findFreePort } from "../lib/cli/embedded-postgres";
 import { migrateDeploy } from "../lib/cli/processes";
 import { isLocalDatabaseUrl, withDatabase } from "../lib/testing/local-database";
-
-const TSX = path.resolve("node_modules/.bin/tsx");
 
 export type StartedProcess = {
   name: string;
@@ -53,13 +50,18 @@ function killGroup(pid: number) {
 }
 
 /**
- * Spawns `tsx <args>` as the leader of its own process group: tsx starts node, which may start Next, and
- * killing the group ends all of them. SIGTERM goes to the leader only, which passes it on like `npm start`.
+ * Spawns `node --import tsx <args>` (how package.json runs `npm start` and `npm run worker`) as the leader
+ * of its own process group: it may start Next, and killing the group ends all of them. SIGTERM goes to the
+ * leader only, which passes it on like `npm start`.
  */
 function spawnTsx(name: string, args: string[], env: NodeJS.ProcessEnv): StartedProcess {
-  const child: ChildProcess = spawn(TSX, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", ...args], {
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const pid = child.pid;
-  if (pid === undefined) throw new Error(`Could not start ${name} (tsx ${args.join(" ")}).`);
+  if (pid === undefined) throw new Error(`Could not start ${name} (node --import tsx ${args.join(" ")}).`);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -120,7 +122,7 @@ export async function isReady(origin: string): Promise<boolean> {
 }
 
 /**
- * One web instance: `tsx lib/cli/run.ts start` (what `npm start` runs) on a free port with jobs kept out
+ * One web instance: `lib/cli/run.ts start` (what `npm start` runs) on a free port with jobs kept out
  * (JOBS_IN_PROCESS=0), resolved once `/api/health/ready` answers 200. `env` must carry DATABASE_URL (so no
  * embedded database starts), NEXTAUTH_SECRET and, for more than one instance, `deploymentEnv()`.
  */
@@ -154,7 +156,7 @@ export async function startWebInstance(options: {
 }
 
 /**
- * The job worker: `tsx --conditions=react-server lib/cli/worker.ts` (what `npm run worker` runs), resolved
+ * The job worker: `lib/cli/worker.ts` with `--conditions=react-server` (what `npm run worker` runs), resolved
  * once it has created pg-boss's tables and queues and runs jobs. Start it before web instances that send.
  */
 export async function startWorker(options: {
