@@ -118,6 +118,12 @@ export async function recordPersonalRequests(
       }
     });
     await page.goto(pageUrl, { waitUntil: "networkidle", timeout: 30_000 });
+    // On a busy machine hydration can end after the network went quiet: give the personal requests up to
+    // 10 s to start, then a second for any that follow the first.
+    for (const deadline = Date.now() + 10_000; seen.length === 0 && Date.now() < deadline;) {
+      await page.waitForTimeout(100);
+    }
+    await page.waitForTimeout(1000);
     return seen;
   } finally {
     await browser.close();

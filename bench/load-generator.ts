@@ -1,11 +1,12 @@
 // The load-generating side of `npm run bench`, a process of its own so it can be pinned to another core
 // than the server: bench/main.ts starts it with one job as JSON and reads one JSON line back.
-//   http: autocannon, a sequence of GET requests per connection (a page view is the page and its personal
-//         requests), either as fast as it goes or at a fixed overall rate
+//   http: a sequence of GET requests per connection (a page view is the page and its personal requests),
+//         as fast as it goes (autocannon) or at a fixed overall rate, in evenly spaced slots
 //   post: concurrent members posting insights, through the server action over HTTP or as a plain INSERT
 //         of the same row, either as fast as they go or at a fixed overall rate
 // Latencies are every response's own time (from sending the request to its last byte).
 import { randomBytes, randomUUID } from "node:crypto";
+import { Agent, request as httpRequest } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
@@ -79,7 +80,6 @@ async function runHttp(job: HttpJob): Promise<LoadResult> {
         requests: job.requests.map((request) => ({ method: "GET", ...request })),
         connections: job.connections,
         duration: job.seconds,
-        ...(job.rate ? { overallRate: Math.max(1, Math.round(job.rate)) } : {}),
       },
       (error, value) => (error ? reject(error) : resolve(value)),
     );
@@ -160,35 +160,35 @@ function insertPoster(job: PostJob, pool: pg.Pool): Poster {
   };
 }
 
-async function runPost(job: PostJob): Promise<LoadResult> {
-  const pool = new pg.Pool({ connectionString: job.databaseUrl, max: job.members.length });
-  const post = job.mode === "action" ? await actionPoster(job) : insertPoster(job, pool);
-  const workers = job.members.length;
+/**
+ * `workers` concurrent loops calling `task(worker, k)` for their k-th request until `seconds` are up: as
+ * fast as each answer comes, or, with `rate`, in evenly spaced slots (worker w's k-th at
+ * (w / workers + k) · workers / rate seconds), so the load is smooth rather than a burst every second.
+ * A loop that falls behind sends at once. `task` returns false when it has nothing left to send.
+ */
+async function drive(
+  workers: number,
+  seconds: number,
+  rate: number | undefined,
+  task: (worker: number, k: number) => Promise<boolean>,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let failed = 0;
   let failure: string | undefined;
-  let exhausted = false;
   const started = performance.now();
-  const end = started + job.seconds * 1000;
-  // At a fixed rate each poster has its own slots, `interval` apart and offset from the others'.
-  const interval = job.rate ? (workers / job.rate) * 1000 : 0;
+  const end = started + seconds * 1000;
+  const interval = rate ? (workers / rate) * 1000 : 0;
   await Promise.all(
-    job.members.map(async (members, worker) => {
+    Array.from({ length: workers }, async (_, worker) => {
       for (let k = 0; ; k++) {
         if (interval) {
           const due = started + (worker / workers) * interval + k * interval;
           if (due > performance.now()) await sleep(due - performance.now());
         }
         if (performance.now() >= end) return;
-        // each post is its member's first insight in that section
-        const section = job.sections[Math.floor(k / members.length)];
-        if (!section) {
-          exhausted = true;
-          return;
-        }
         const sent = performance.now();
         try {
-          await post(members[k % members.length]!, section);
+          if (!(await task(worker, k))) return;
           latencies.push(performance.now() - sent);
         } catch (error) {
           failed++;
@@ -197,10 +197,58 @@ async function runPost(job: PostJob): Promise<LoadResult> {
       }
     }),
   );
+  return summarize(latencies, (performance.now() - started) / 1000, failed, failure);
+}
+
+/** A fixed-rate run of a GET sequence over keep-alive connections (autocannon's rate comes in bursts). */
+async function runHttpAtRate(job: HttpJob & { rate: number }): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: job.connections });
+  let bytes = 0;
+  const get = (request: HttpJob["requests"][number]) =>
+    new Promise<void>((resolve, reject) => {
+      const outgoing = httpRequest(
+        job.base + request.path,
+        { agent, headers: request.headers },
+        (response) => {
+          response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+          response.on("end", () =>
+            response.statusCode && response.statusCode < 300
+              ? resolve()
+              : reject(new Error(`${request.path}: HTTP ${response.statusCode}`)),
+          );
+          response.on("error", reject);
+        },
+      );
+      outgoing.on("error", reject);
+      outgoing.end();
+    });
+  const perLoop = job.requests.length;
+  const result = await drive(job.connections, job.seconds, job.rate, async (_worker, k) => {
+    await get(job.requests[k % perLoop]!);
+    return true;
+  });
+  agent.destroy();
+  return { ...result, bytesPerResponse: Math.round(bytes / Math.max(1, result.completed)) };
+}
+
+async function runPost(job: PostJob): Promise<LoadResult> {
+  const pool = new pg.Pool({ connectionString: job.databaseUrl, max: job.members.length });
+  const post = job.mode === "action" ? await actionPoster(job) : insertPoster(job, pool);
+  let exhausted = false;
+  const result = await drive(job.members.length, job.seconds, job.rate, async (worker, k) => {
+    const members = job.members[worker]!;
+    // each post is its member's first insight in that section
+    const section = job.sections[Math.floor(k / members.length)];
+    if (!section) {
+      exhausted = true;
+      return false;
+    }
+    await post(members[k % members.length]!, section);
+    return true;
+  });
   await pool.end();
-  const seconds = (performance.now() - started) / 1000;
-  if (exhausted) failure ??= "ran out of sections to post in before the time was up";
-  return summarize(latencies, seconds, failed, failure);
+  if (exhausted) result.failure ??= "ran out of sections to post in before the time was up";
+  return result;
 }
 
 const job = JSON.parse(process.argv[2] ?? "null") as HttpJob | PostJob | null;
@@ -208,6 +256,11 @@ if (!job) {
   console.error("usage: tsx bench/load-generator.ts <job as JSON>");
   process.exit(2);
 }
-const result = job.kind === "http" ? await runHttp(job) : await runPost(job);
+const result =
+  job.kind === "post"
+    ? await runPost(job)
+    : job.rate
+      ? await runHttpAtRate({ ...job, rate: job.rate })
+      : await runHttp(job);
 console.log(JSON.stringify(result));
 process.exit(0);

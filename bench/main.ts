@@ -150,6 +150,17 @@ async function latencyAtHalf(pinning: Pinning, job: Omit<HttpJob, "kind" | "rate
   return runLoadGenerator(pinning, { kind: "http", ...job, seconds: SECONDS, rate: max / 2 });
 }
 
+/** Says so when the fixed-rate run fell short of its rate (the generator or the server could not keep up). */
+function shortfall(asked: number, got: number): string | undefined {
+  return got < asked * 0.9
+    ? `the latency run reached ${count(got)} of the ${count(asked)}/s asked, so its percentiles are of that rate`
+    : undefined;
+}
+
+function joinNotes(...parts: (string | undefined | false)[]): string {
+  return parts.filter(Boolean).join("; ");
+}
+
 async function measurePage(
   pinning: Pinning,
   what: string,
@@ -175,7 +186,11 @@ async function measurePage(
     p50: half.p50,
     p95: half.p95,
     p99: half.p99,
-    note: failed ? `${note}; ${failed} failed${half.failure ? ` (${half.failure})` : ""}` : note,
+    note: joinNotes(
+      note,
+      failed > 0 && `${failed} failed${half.failure ? ` (${half.failure})` : ""}`,
+      shortfall(max.perSecond / 2, half.perSecond),
+    ),
   });
   return max.perSecond;
 }
@@ -205,9 +220,13 @@ async function personalUrls(
   });
   if (!recorded) return fallback;
   const personal = recorded.filter((url) => !url.startsWith("/api/auth/") || url === "/api/auth/session");
-  notes.push(
-    `signed-in view: the page requested ${personal.join(" + ") || "nothing personal"} (recorded in Chromium)`,
-  );
+  if (personal.length === 0) {
+    notes.push(
+      `signed-in view: Chromium saw no personal request within 10 s; assumed ${fallback.join(" + ")}`,
+    );
+    return fallback;
+  }
+  notes.push(`signed-in view: the page requested ${personal.join(" + ")} (recorded in Chromium)`);
   return personal;
 }
 
@@ -251,7 +270,11 @@ async function measureSignedIn(
     p50: half.p50,
     p95: half.p95,
     p99: half.p99,
-    note: `latency per request of the view, compressed${failed ? `; ${failed} failed (${max.failure ?? half.failure})` : ""}`,
+    note: joinNotes(
+      "latency per request of the view, compressed",
+      failed > 0 && `${failed} failed (${max.failure ?? half.failure})`,
+      shortfall(max.perSecond / 2, half.perSecond),
+    ),
   });
 }
 
@@ -309,7 +332,10 @@ async function measurePosting(
       p50: half.p50,
       p95: half.p95,
       p99: half.p99,
-      note: failed ? `${failed} failed: ${max.failure ?? half.failure}` : "",
+      note: joinNotes(
+        failed > 0 && `${failed} failed: ${max.failure ?? half.failure}`,
+        shortfall(max.perSecond / 2, half.perSecond),
+      ),
     });
   }
 }
@@ -417,7 +443,7 @@ function markdown(pinning: Pinning, settings: string): string {
   lines.push(
     "",
     `${SECONDS} s per load run, ${CONNECTIONS} connections for pages; ${pinning.description}; PostgreSQL ${settings}; ` +
-      `maximum with ${hasWrk ? "wrk (pages) and autocannon (signed-in view)" : "autocannon"}, latency with autocannon at a fixed rate of half the maximum.`,
+      `maximum with ${hasWrk ? "wrk (pages) and autocannon (signed-in view)" : "autocannon"}; latency at a fixed rate of half the maximum, in evenly spaced requests from Node's http client.`,
     ...notes.map((note) => `- ${note}`),
   );
   return lines.join("\n");
