@@ -226,7 +226,7 @@ async function personalUrls(
     );
     return fallback;
   }
-  notes.push(`signed-in view: the page requested ${personal.join(" + ")} (recorded in Chromium)`);
+  notes.push(`signed-in view: the personal requests were recorded in Chromium`);
   return personal;
 }
 
@@ -263,7 +263,7 @@ async function measureSignedIn(
   );
   const failed = max.failed + half.failed;
   rows.push({
-    what: `signed-in article view: the page + ${urls.join(" + ")}`,
+    what: `signed-in article view: the page + ${urls.map((url) => `\`${url.replaceAll(data.article.id, "<id>")}\``).join(" + ")}`,
     max: max.perSecond / perView,
     unit: "views/s",
     rate: half.perSecond / perView,
