@@ -254,7 +254,14 @@ export async function startApp(
 ): Promise<AppServer> {
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
-  const [command, ...args] = [...pinning.server, TSX, "lib/cli/run.ts", "start"];
+  const [command, ...args] = [
+    ...pinning.server,
+    process.execPath,
+    "--import",
+    "tsx",
+    "lib/cli/run.ts",
+    "start",
+  ];
   const child = spawn(command!, args, {
     env: {
       ...process.env,
