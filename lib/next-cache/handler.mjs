@@ -31,14 +31,18 @@ function createStore() {
   });
 }
 
-/** @returns {CacheStore} */
-function store() {
+/**
+ * This process's store. The HTTP server (lib/server) asks for it too: its copies of shared pages expire
+ * by the same tags.
+ * @returns {CacheStore}
+ */
+export function sharedCacheStore() {
   const global = /** @type {{ [STORE]?: CacheStore }} */ (/** @type {unknown} */ (globalThis));
   return (global[STORE] ??= createStore());
 }
 
 // Fail at load, not at the first request, when this Next version no longer has what the store needs.
-store();
+sharedCacheStore();
 
 export default class CacheHandler {
   /** @param {unknown} _context */
@@ -49,7 +53,7 @@ export default class CacheHandler {
    * @param {import("./cache-store.mjs").GetContext} ctx
    */
   get(key, ctx) {
-    return store().get(key, ctx);
+    return sharedCacheStore().get(key, ctx);
   }
 
   /**
@@ -58,7 +62,7 @@ export default class CacheHandler {
    * @param {import("./cache-store.mjs").SetContext} ctx
    */
   set(key, data, ctx) {
-    return store().set(key, data, ctx);
+    return sharedCacheStore().set(key, data, ctx);
   }
 
   /**
@@ -66,7 +70,7 @@ export default class CacheHandler {
    * @param {import("./tag-bus.mjs").TagDurations} [durations]
    */
   revalidateTag(tags, durations) {
-    return store().revalidateTag(tags, durations);
+    return sharedCacheStore().revalidateTag(tags, durations);
   }
 
   resetRequestCache() {}
