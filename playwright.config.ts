@@ -43,7 +43,7 @@ export default defineConfig({
   },
   webServer: {
     // Expects `next build` to have run with the same environment (the runner does both).
-    command: `node_modules/.bin/tsx lib/cli/serve.ts --port ${port}`,
+    command: `node --import tsx lib/cli/serve.ts --port ${port}`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,11 +1,10 @@
 // The fast path on the real production build: a shared page is answered from a prepared copy after Next
 // rendered it once, byte for byte what Next sent, in every encoding; a change reaches it within a second;
 // and while the database is away the copy keeps serving, with a notice, while dynamic pages answer 503.
-// Runs its own server (`tsx lib/cli/serve.ts`, what `npm start` runs) whose database connections pass
+// Runs its own server (lib/cli/serve.ts, what `npm start` runs) whose database connections pass
 // through a relay the test can cut, so "the database is away" affects no other test. No browser.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
-import path from "node:path";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import pg from "pg";
@@ -15,7 +14,6 @@ import { createPrismaClient, type Database } from "../prisma/client";
 import { createArticle } from "../prisma/factories";
 import { expect, test } from "./fixtures";
 
-const TSX = path.resolve("node_modules/.bin/tsx");
 const NOTICE = "data-read-only-notice";
 
 /** A TCP relay to PostgreSQL that can be cut (every connection dropped, new ones refused) and restored. */
@@ -44,9 +42,10 @@ async function databaseRelay(databaseUrl: string) {
   return {
     url: url.toString(),
     cut: async () => {
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      const closed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       for (const socket of sockets) socket.destroy();
       server = null;
+      await closed;
     },
     restore: open,
   };
@@ -121,7 +120,7 @@ test.beforeAll(async () => {
   pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   relay = await databaseRelay(databaseUrl);
   port = await findFreePort();
-  server = spawn(TSX, ["lib/cli/serve.ts", "--port", String(port)], {
+  server = spawn(process.execPath, ["--import", "tsx", "lib/cli/serve.ts", "--port", String(port)], {
     env: {
       ...process.env,
       DATABASE_URL: relay.url,

@@ -1,7 +1,7 @@
 // The production server `npm start` runs (through lib/cli/run.ts): Next's request handler behind a plain
 // node:http server, with the fast path for shared pages in front of it (lib/server/fast-path.ts) and the
 // compression Next would otherwise apply itself (next.config.ts turns Next's own off, so the fast path can
-// copy pages before they are compressed). `tsx lib/cli/serve.ts [--port N] [--hostname H]`.
+// copy pages before they are compressed). `node --import tsx lib/cli/serve.ts [--port N] [--hostname H]`.
 import { createRequire } from "node:module";
 import type { IncomingMessage, ServerResponse } from "node:http";
 

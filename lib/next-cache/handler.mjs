@@ -1,7 +1,7 @@
 // @ts-check
 // Next's incremental cache handler (next.config.ts `cacheHandler`): pages, route responses and
 // `unstable_cache` results of every instance, expired everywhere within a second of a change
-// (docs/architecture.md, "Caching across instances"). `next start` loads this file with a plain import(),
+// (docs/architecture.md, "Caching across instances"). Next loads this file with a plain import(),
 // so it is JavaScript, type-checked by tsc through `// @ts-check`.
 //
 // Next makes a new handler per request: everything lives in one store per process.
