@@ -146,12 +146,24 @@ test.afterAll(async () => {
 test("a shared page is served from its copy: Next's bytes, headers and ETag, in every encoding", async () => {
   const article = await createArticle(db, { title: "Fast path original title" });
   const address = `/articles/${article.slug}`;
-  const fromNext = await get(address);
+  // Other journeys running meanwhile may expire what every page shows (the domain list): then a newer
+  // version is copied. Compare a copy with Next's answer of the same version.
+  let fromNext: Answer | undefined;
+  let copy: Answer | undefined;
+  await expect
+    .poll(
+      async () => {
+        const answer = await get(address);
+        if (!fast(answer)) fromNext = answer;
+        else copy = answer;
+        return fast(answer) && copy?.headers.get("etag") === fromNext?.headers.get("etag");
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  if (!fromNext || !copy) throw new Error("no answer from Next and from the fast path");
   expect(fromNext.status).toBe(200);
-  expect(fast(fromNext)).toBe(false);
   expect(fromNext.headers.get("x-nextjs-cache")).toMatch(/^(MISS|HIT)$/);
-
-  const copy = await untilFast(address);
   expect(copy.status).toBe(200);
   expect(copy.body.equals(fromNext.body)).toBe(true);
   for (const name of [
