@@ -30,6 +30,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm start` compresses in its own server (lib/cli/serve.ts) with the same middleware, beneath the fast
+  // path, which needs the uncompressed bytes of the pages it keeps and compresses each version once.
+  compress: false,
   // The same on every instance of a deployment (README, "Several instances"): skew protection and asset URLs.
   deploymentId: process.env.DEPLOYMENT_ID || undefined,
   reactStrictMode: true,

@@ -1,4 +1,5 @@
-// End-to-end tests in real Chromium against a production build (`next start`). Run them through
+// End-to-end tests in real Chromium against a production build, served as `npm start` serves it
+// (lib/cli/serve.ts: Next behind the fast path). Run them through
 // `npm run test:e2e` (lib/cli/test.ts), which finds a browser, prepares a seeded throw-away database, builds,
 // and passes CHROMIUM_PATH, DATABASE_URL, E2E_PORT and NEXTAUTH_SECRET down to this config.
 import { defineConfig, devices, type ReporterDescription } from "@playwright/test";
@@ -42,7 +43,7 @@ export default defineConfig({
   },
   webServer: {
     // Expects `next build` to have run with the same environment (the runner does both).
-    command: `node_modules/.bin/next start --port ${port}`,
+    command: `node --import tsx lib/cli/serve.ts --port ${port}`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 120_000,

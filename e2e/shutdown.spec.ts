@@ -1,4 +1,4 @@
-// An orchestrator stops a web instance with SIGTERM: `npm start` (lib/cli/run.ts → next start) passes the
+// An orchestrator stops a web instance with SIGTERM: `npm start` (lib/cli/run.ts → lib/cli/serve.ts) passes the
 // signal on, the instance stops accepting connections, answers the request it is in the middle of, and
 // exits with Next's code for SIGTERM (143), which comes back through npm start. Runs its own production
 // server from the same build on another port; no browser.

@@ -27,10 +27,16 @@ async function check(health: Health): Promise<boolean> {
   }
 }
 
-export async function databaseReachable(): Promise<boolean> {
+/**
+ * Whether PostgreSQL answered the last check. `maxAgeMs` asks for a fresher answer than usual: the fast
+ * path (lib/server/fast-path.ts) asks for one when it has just lost its own connection.
+ */
+export async function databaseReachable({
+  maxAgeMs = Infinity,
+}: { maxAgeMs?: number } = {}): Promise<boolean> {
   if (!process.env.DATABASE_URL) return true; // nothing to check (e.g. during `next build` without a database)
   const health = (state.roundtableDbHealth ??= { ok: true, checkedAt: 0 });
-  const ttl = health.ok ? HEALTHY_TTL_MS : UNHEALTHY_TTL_MS;
+  const ttl = Math.min(maxAgeMs, health.ok ? HEALTHY_TTL_MS : UNHEALTHY_TTL_MS);
   if (Date.now() - health.checkedAt < ttl) return health.ok;
   health.pending ??= check(health).then((ok) => {
     Object.assign(health, { ok, checkedAt: Date.now(), pending: undefined });

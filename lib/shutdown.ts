@@ -3,9 +3,10 @@ import { logger } from "@/lib/logger";
 // What a process does when it is asked to stop (SIGTERM from an orchestrator, Ctrl-C): it turns "draining"
 // at once, so /api/health/ready answers 503 and the load balancer sends no more traffic; it stops running
 // jobs (running ones get to finish); then it hands over to whoever owned the signal before us. Under
-// `next start` that is Next itself, which stops accepting connections, waits for the requests in flight
-// and for their `after()` work, and exits. Jobs stop first because Next exits as soon as its part is done;
-// meanwhile the server keeps answering, and a job added by a request in flight still reaches the queue.
+// `npm start` that is the server (lib/server/http-server.ts), which stops accepting connections, waits for
+// the requests in flight, closes Next and exits. Jobs stop first because the server exits as soon as its
+// part is done; meanwhile it keeps answering, and a job added by a request in flight still reaches the
+// queue.
 // Nothing may take longer than the timeout: then the process exits with code 1.
 
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;

@@ -7,12 +7,12 @@ import path from "node:path";
 const BIN = path.resolve("node_modules/.bin");
 
 /**
- * Runs a binary from node_modules/.bin and resolves with its exit code (128 + the signal's number when a
- * signal ended it, as a shell reports it). `next start` drains on SIGTERM and exits with 143 itself.
+ * Runs a binary from node_modules/.bin (or at an absolute path) and resolves with its exit code (128 + the signal's number when a
+ * signal ended it, as a shell reports it). `npm start`'s server drains on SIGTERM and exits with 143 itself.
  */
 export function run(bin: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(BIN, bin), args, { stdio: "inherit", env });
+    const child = spawn(path.isAbsolute(bin) ? bin : path.join(BIN, bin), args, { stdio: "inherit", env });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);

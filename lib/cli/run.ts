@@ -92,7 +92,18 @@ async function main() {
     if (command === "prisma") exitCode = await run("prisma", rest, env);
     else if (command === "dev") exitCode = await run("next", ["dev", "--port", port, ...rest], env);
     else if (command === "build") exitCode = await run("next", ["build", ...rest], env);
-    else if (command === "start") exitCode = await run("next", ["start", "--port", port, ...rest], env);
+    // The production server: Next's handler behind the fast path for shared pages (lib/cli/serve.ts).
+    // Plain node with tsx's loader, not the tsx command: that one SIGKILLs its child when the child does
+    // not confirm a signal within 30 ms, which a busy server may not, and the requests in flight die.
+    else if (command === "start")
+      exitCode = await run(
+        process.execPath,
+        ["--import", "tsx", "lib/cli/serve.ts", "--port", port, ...rest],
+        {
+          ...env,
+          NODE_ENV: "production",
+        },
+      );
     else throw new Error(`Unknown command "${command}": use dev, build, start, seed or prisma.`);
   } finally {
     await server?.stop();

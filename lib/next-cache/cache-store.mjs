@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { ByteLru, sizeOfCacheValue } from "./byte-lru.mjs";
+import { notePage } from "./page-witness.mjs";
 import { RECORD_TAG_EXPIRATIONS_SQL, recordTagExpirationsParams } from "./tag-bus.mjs";
 import { TagExpirationListener } from "./tag-listener.mjs";
 
@@ -81,6 +82,8 @@ export class CacheStore {
   #pool = null;
   /** @type {TagExpirationListener | null} */
   #listener = null;
+  /** @type {Set<() => void>} */
+  #clearListeners = new Set();
 
   /** @param {CacheStoreOptions} options */
   constructor({ manifest, maxBytes, databaseUrl, log, now = nextClock }) {
@@ -135,6 +138,7 @@ export class CacheStore {
       return null;
     }
     if (this.#willRegenerate(entry, ctx, tags, now)) this.#noteRenderStart(key, now);
+    if (!entry.tags) notePageEntry(entry.value, entry.lastModified, entry.cacheControl);
     return { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl };
   }
 
@@ -154,6 +158,35 @@ export class CacheStore {
       ? { value: data, lastModified, tags: ctx.tags ?? [] }
       : { value: data, lastModified, cacheControl: ctx?.cacheControl };
     this.#lru.set(key, entry, sizeOfCacheValue(key, data));
+    if (!ctx?.fetchCache) notePageEntry(data, lastModified, ctx?.cacheControl);
+  }
+
+  /**
+   * Whether a copy of a page rendered at `lastModified` with these tags may still be served as it is
+   * ("fresh"), must go back to Next to be served stale and rendered again ("stale"), or is gone
+   * ("expired"): the rules get() applies to its own entries.
+   * @param {readonly string[]} tags
+   * @param {number} lastModified
+   * @param {number | false | undefined} revalidate seconds; `false`: only tags end it
+   * @returns {"fresh" | "stale" | "expired"}
+   */
+  freshness(tags, lastModified, revalidate) {
+    const now = this.#now();
+    if (this.#anyExpired(tags, lastModified, now)) return "expired";
+    if (tags.some((tag) => (this.#manifest.get(tag)?.stale ?? 0) > lastModified)) return "stale";
+    if (typeof revalidate === "number" && lastModified + revalidate * 1000 < now) return "stale";
+    return "fresh";
+  }
+
+  /**
+   * Calls `listener` whenever the store drops every entry (back after missing more expirations than
+   * the table keeps): copies of pages kept elsewhere must go too.
+   * @param {() => void} listener
+   * @returns {() => void} unsubscribes
+   */
+  onClear(listener) {
+    this.#clearListeners.add(listener);
+    return () => this.#clearListeners.delete(listener);
   }
 
   /**
@@ -217,7 +250,10 @@ export class CacheStore {
    * @param {import("./tag-listener.mjs").CatchUpKind} kind
    */
   #catchUp(rows, kind) {
-    if (kind === "history-lost") this.#lru.clear();
+    if (kind === "history-lost") {
+      this.#lru.clear();
+      for (const listener of this.#clearListeners) listener();
+    }
     const now = Math.round(this.#now());
     for (const { tag, staleAgoMs, expiredAgoMs } of rows) {
       const previous = this.#manifest.get(tag) ?? {};
@@ -254,7 +290,7 @@ export class CacheStore {
 
   /**
    * Same rule as Next's areTagsExpired.
-   * @param {string[]} tags
+   * @param {readonly string[]} tags
    * @param {number} lastModified
    * @param {number} now
    */
@@ -280,6 +316,22 @@ export class CacheStore {
       : entry.cacheControl?.revalidate;
     return typeof revalidate === "number" && entry.lastModified + revalidate * 1000 < now;
   }
+}
+
+/**
+ * Tells the request's page witness (page-witness.mjs) which page or route entry answered it.
+ * @param {any} value
+ * @param {number} lastModified
+ * @param {any} cacheControl
+ */
+function notePageEntry(value, lastModified, cacheControl) {
+  if (value?.kind !== "APP_PAGE" && value?.kind !== "APP_ROUTE") return;
+  const header = value.headers?.[TAGS_HEADER];
+  notePage({
+    tags: typeof header === "string" && header ? header.split(",") : [],
+    lastModified,
+    revalidate: cacheControl?.revalidate,
+  });
 }
 
 /**

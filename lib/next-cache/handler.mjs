@@ -1,7 +1,7 @@
 // @ts-check
 // Next's incremental cache handler (next.config.ts `cacheHandler`): pages, route responses and
 // `unstable_cache` results of every instance, expired everywhere within a second of a change
-// (docs/architecture.md, "Caching across instances"). `next start` loads this file with a plain import(),
+// (docs/architecture.md, "Caching across instances"). Next loads this file with a plain import(),
 // so it is JavaScript, type-checked by tsc through `// @ts-check`.
 //
 // Next makes a new handler per request: everything lives in one store per process.
@@ -31,14 +31,18 @@ function createStore() {
   });
 }
 
-/** @returns {CacheStore} */
-function store() {
+/**
+ * This process's store. The HTTP server (lib/server) asks for it too: its copies of shared pages expire
+ * by the same tags.
+ * @returns {CacheStore}
+ */
+export function sharedCacheStore() {
   const global = /** @type {{ [STORE]?: CacheStore }} */ (/** @type {unknown} */ (globalThis));
   return (global[STORE] ??= createStore());
 }
 
 // Fail at load, not at the first request, when this Next version no longer has what the store needs.
-store();
+sharedCacheStore();
 
 export default class CacheHandler {
   /** @param {unknown} _context */
@@ -49,7 +53,7 @@ export default class CacheHandler {
    * @param {import("./cache-store.mjs").GetContext} ctx
    */
   get(key, ctx) {
-    return store().get(key, ctx);
+    return sharedCacheStore().get(key, ctx);
   }
 
   /**
@@ -58,7 +62,7 @@ export default class CacheHandler {
    * @param {import("./cache-store.mjs").SetContext} ctx
    */
   set(key, data, ctx) {
-    return store().set(key, data, ctx);
+    return sharedCacheStore().set(key, data, ctx);
   }
 
   /**
@@ -66,7 +70,7 @@ export default class CacheHandler {
    * @param {import("./tag-bus.mjs").TagDurations} [durations]
    */
   revalidateTag(tags, durations) {
-    return store().revalidateTag(tags, durations);
+    return sharedCacheStore().revalidateTag(tags, durations);
   }
 
   resetRequestCache() {}
