@@ -35,10 +35,10 @@ import {
 import type { HttpJob, LoadResult, PostJob } from "./load-generator";
 
 /**
- * The personal requests of a signed-in article view as the code stood when this was written. With a
- * Chromium the bench records what the page really requests instead, and says so.
+ * The personal request of a signed-in article view (one, since /api/viewer). With a Chromium the bench
+ * records what the page really requests instead, and says so.
  */
-const PERSONAL_URLS = (articleId: string) => ["/api/me", `/api/articles/${articleId}/me`];
+const PERSONAL_URLS = (articleId: string) => [`/api/viewer?article=${articleId}`];
 
 const QUICK = process.argv.includes("--quick");
 const SECONDS = QUICK ? 3 : 10;

@@ -114,6 +114,18 @@ describe("the cache shared by instances", () => {
     expect(c.manifest.get(tag)?.expired).toBeLessThanOrEqual(performance.timeOrigin + performance.now());
   });
 
+  it("keeps a tag expired in the table when a later `max` marks it stale, so a new instance misses too", async () => {
+    const a = await openInstance();
+    const tag = uniqueTag();
+    await recordTagExpirations([tag]);
+    await recordTagExpirations([], [tag]);
+    const c = await openInstance();
+    const now = performance.timeOrigin + performance.now();
+    expect(c.manifest.get(tag)?.expired).toBeLessThanOrEqual(now);
+    await waitFor(() => (a.manifest.get(tag)?.stale ?? 0) > 0, 1_000);
+    expect(a.manifest.get(tag)?.expired).toBeLessThanOrEqual(now);
+  });
+
   it("serves nothing while it cannot hear expirations, and catches up from the table on reconnect", async () => {
     const a = await openInstance();
     const { url, restore } = await forwardedUrl();

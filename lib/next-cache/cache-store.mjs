@@ -224,7 +224,9 @@ export class CacheStore {
         continue;
       }
       const next = { ...previous, stale: now };
-      if (durations.expire !== undefined) next.expired = now + durations.expire * 1000;
+      // A hard expiry that already happened stands: a later "stale" must not revive what it expired.
+      const alreadyExpired = previous.expired !== undefined && previous.expired <= now;
+      if (durations.expire !== undefined && !alreadyExpired) next.expired = now + durations.expire * 1000;
       this.#manifest.set(tag, next);
     }
   }

@@ -67,6 +67,17 @@ describe("CacheStore", () => {
     expect(await store.get("/article", { kind: "APP_PAGE" })).toBeNull();
   });
 
+  it("keeps a page expired when a later `max` marks the same tag stale", async () => {
+    const { store, clock } = localStore();
+    await store.set("/article", page("v1", ["article:1"]), pageContext);
+    clock.now += 10;
+    await store.revalidateTag("article:1"); // an insight edit: expired now
+    clock.now += 10;
+    await store.revalidateTag(["article:1"], { expire: 365 * 24 * 3600 }); // a rename: stale later
+    clock.now += 10;
+    expect(await store.get("/article", { kind: "APP_PAGE" })).toBeNull();
+  });
+
   it("treats `expire: 0` as expired now", async () => {
     const { store, clock } = localStore();
     await store.set("/article", page("v1", ["article:1"]), pageContext);

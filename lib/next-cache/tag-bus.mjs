@@ -33,7 +33,9 @@ with recorded as (
   from unnest($1::text[]) as t
   on conflict (tag) do update set
     stale_at = coalesce(excluded.stale_at, c.stale_at),
-    expired_at = coalesce(excluded.expired_at, c.expired_at),
+    -- a hard expiry that already happened stands: a later "stale" must not revive what it expired
+    expired_at = case when excluded.stale_at is not null and c.expired_at <= excluded.updated_at
+                      then c.expired_at else coalesce(excluded.expired_at, c.expired_at) end,
     updated_at = excluded.updated_at
   returning 1
 )

@@ -11,6 +11,8 @@ const RETENTION_SECONDS = 24 * 60 * 60;
 /** A row's updated_at is taken before its commit: read back a little before the last look. */
 const CATCH_UP_SLACK_SECONDS = 5;
 const HEARTBEAT_MS = 15_000;
+/** A heartbeat unanswered this long means the connection is gone (a half-open one never errors). */
+const HEARTBEAT_TIMEOUT_MS = 5_000;
 const MAX_RETRY_MS = 5_000;
 
 /**
@@ -130,7 +132,17 @@ export class TagExpirationListener {
       this.listening = true;
       this.#events.log("info", `listening for cache tag expirations (${kind}, ${rows.length} read back)`);
       // A half-open TCP connection never errors by itself: ask something now and then.
-      this.#heartbeat = setInterval(() => client.query("select 1").catch(lost), HEARTBEAT_MS);
+      this.#heartbeat = setInterval(() => {
+        const timeout = setTimeout(() => lost(new Error("no answer to the heartbeat")), HEARTBEAT_TIMEOUT_MS);
+        timeout.unref();
+        client.query("select 1").then(
+          () => clearTimeout(timeout),
+          (/** @type {unknown} */ error) => {
+            clearTimeout(timeout);
+            lost(error);
+          },
+        );
+      }, HEARTBEAT_MS);
       this.#heartbeat.unref();
     } catch (error) {
       lost(error);

@@ -54,12 +54,13 @@ function isUnder(path: string, prefix: string): boolean {
 }
 
 /**
- * The fast path's key for a request it may answer (its URL, query included: a page that reads its query
- * is dynamic and never copied, so a query only splits copies), or null when the request must go to Next.
+ * The fast path's key for a request it may answer (its path), or null when the request must go to Next.
+ * A URL with a query goes to Next: shared pages never read their query, so copying each spelling of it
+ * would only let random query strings make the server compress the same page over and over.
  */
 export function sharedPageKey({ method, url, headers }: RequestFacts): string | null {
   if (method !== "GET" && method !== "HEAD") return null;
-  if (!url || !url.startsWith("/")) return null;
+  if (!url || !url.startsWith("/") || url.includes("?")) return null;
   const path = pathOf(url);
   if (NEVER_SHARED.some((prefix) => isUnder(path, prefix))) return null;
   if (/[?&]_rsc(?:=|&|$)/.test(url)) return null;
