@@ -18,7 +18,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { Skeleton } from "@/components/ui/skeleton";
 import { badgeLabel, type BadgeTierName } from "@/lib/domain/badge-labels";
-import type { ViewerPermissions } from "@/lib/domain/permissions";
+import { opensBackOffice } from "@/lib/domain/permissions";
 import { cn } from "@/lib/utils";
 import { useViewer } from "./viewer-provider";
 
@@ -31,11 +31,6 @@ const TIER_TONE: Record<BadgeTierName, string> = {
   SILVER: "text-silver",
   GOLD: "text-gold",
 };
-
-/** The back office (/admin) gathers content, members and sponsorship: anyone who may run one of them gets the link. */
-function opensBackOffice(permissions: ViewerPermissions): boolean {
-  return permissions.editContent || permissions.manageMembers || permissions.manageSponsorship;
-}
 
 export function AccountMenu() {
   const { viewer } = useViewer();

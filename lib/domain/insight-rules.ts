@@ -1,5 +1,6 @@
 // The rules of posting an insight, as pure functions: shared by the form (client) and the data layer.
 
+import { hasStaffRole } from "@/lib/domain/permissions";
 import type { InsightStatus } from "@/lib/generated/prisma/enums";
 import { TRUST_RULES, type TrustLevel } from "./trust";
 
@@ -29,7 +30,7 @@ type Author = { role: Role; trust: TrustLevel };
  * waits for a moderator; a trusted member's publishes at once unless an automatic check flagged it.
  */
 export function initialInsightStatus(author: Author, autoFlags: readonly unknown[]): "PENDING" | "PUBLISHED" {
-  if (author.role !== "MEMBER") return "PUBLISHED";
+  if (hasStaffRole(author)) return "PUBLISHED";
   return author.trust === "NEW" || autoFlags.length > 0 ? "PENDING" : "PUBLISHED";
 }
 
@@ -43,7 +44,7 @@ export function editedInsightStatus<S extends InsightStatus>(
   author: Author,
   autoFlags: readonly unknown[],
 ): S | "PENDING" {
-  if (current !== "PUBLISHED" || author.role !== "MEMBER") return current;
+  if (current !== "PUBLISHED" || hasStaffRole(author)) return current;
   return author.trust === "NEW" || autoFlags.length > 0 ? "PENDING" : current;
 }
 

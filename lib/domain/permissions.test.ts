@@ -14,10 +14,13 @@ import {
   mayManageMembers,
   mayManageSponsorship,
   mayModerate,
+  mayOverrideTrust,
   mayParticipate,
   mayReact,
   mayReport,
   maySanction,
+  hasStaffRole,
+  opensBackOffice,
   permissionsOf,
   type Viewer,
 } from "./permissions";
@@ -111,6 +114,19 @@ describe("moderation", () => {
   });
 });
 
+describe("members' trust", () => {
+  it("staff by role publish without review and are always trusted, whatever their standing", () => {
+    expect(hasStaffRole({ role: "MEMBER" })).toBe(false);
+    expect(hasStaffRole({ role: "MODERATOR" })).toBe(true);
+    expect(hasStaffRole({ role: "ADMIN" })).toBe(true);
+  });
+  it("active admins set a member's trust by hand, never a moderator's or an admin's", () => {
+    allows((viewer) => mayOverrideTrust(viewer, { role: "MEMBER" }), ACTIVE_ADMIN);
+    allows((viewer) => mayOverrideTrust(viewer, { role: "MODERATOR" }), []);
+    allows((viewer) => mayOverrideTrust(viewer, { role: "ADMIN" }), []);
+  });
+});
+
 describe("editorial and operations", () => {
   it.each([
     ["members", mayManageMembers],
@@ -141,5 +157,11 @@ describe("permissionsOf", () => {
       manageSponsorship: true,
     });
     expect(permissionsOf({ id: ACTOR_ID, role: "ADMIN", status: "SUSPENDED" }).moderate).toBe(false);
+  });
+
+  it("opens the back office to whoever may run any part of it", () => {
+    expect(opensBackOffice(permissionsOf({ id: ACTOR_ID, role: "ADMIN" }))).toBe(true);
+    expect(opensBackOffice(permissionsOf({ id: ACTOR_ID, role: "MODERATOR" }))).toBe(false);
+    expect(opensBackOffice(permissionsOf(null))).toBe(false);
   });
 });

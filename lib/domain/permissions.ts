@@ -30,6 +30,14 @@ function isSelf(actor: Viewer, target: { id: string }): boolean {
 
 // ---- Roles --------------------------------------------------------------------------------------------------
 
+/**
+ * Staff by role alone, whatever the account's standing: their insights skip review and the automatic
+ * checks, and they always count as trusted (lib/domain/trust.ts, lib/domain/insight-rules.ts).
+ */
+export function hasStaffRole(subject: { role: Role }): boolean {
+  return subject.role === "MODERATOR" || subject.role === "ADMIN";
+}
+
 /** Moderators and admins: the review queue, reports, decisions, sanctions below their rank. */
 export function isStaff(actor: Viewer): boolean {
   return isActive(actor) && (actor.role === "MODERATOR" || actor.role === "ADMIN");
@@ -108,6 +116,11 @@ export function mayManageMembers(actor: Viewer): boolean {
   return isAdmin(actor);
 }
 
+/** Setting a member's trust by hand: admins, for members only (staff are always trusted). */
+export function mayOverrideTrust(actor: Viewer, target: { role: Role }): boolean {
+  return mayManageMembers(actor) && !hasStaffRole(target);
+}
+
 // ---- Editorial and operations ---------------------------------------------------------------------------------
 
 /** Domains, articles, sections, publishing, previewing drafts and reading what readers said. */
@@ -133,6 +146,11 @@ export type ViewerPermissions = {
   manageMembers: boolean;
   manageSponsorship: boolean;
 };
+
+/** The back office (/admin) gathers content, members and sponsorship: who may run one of them opens it. */
+export function opensBackOffice(permissions: ViewerPermissions): boolean {
+  return permissions.editContent || permissions.manageMembers || permissions.manageSponsorship;
+}
 
 /** The flags the header and menus show links by; the server re-checks every one of them on use. */
 export function permissionsOf(actor: Viewer): ViewerPermissions {

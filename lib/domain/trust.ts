@@ -1,4 +1,5 @@
 // Who is held for review: a member's trust level, computed from their record (pure; the data layer counts).
+import { hasStaffRole } from "@/lib/domain/permissions";
 import type { Role, TrustLevel } from "@/lib/generated/prisma/enums";
 
 export type { TrustLevel };
@@ -29,7 +30,7 @@ export type TrustFacts = {
 
 /** Moderators and admins are always trusted: no computed level or admin's override applies to them. */
 export function isTrustedByRole(role: Role): boolean {
-  return role !== "MEMBER";
+  return hasStaffRole({ role });
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { toast } from "@/components/ui/toaster";
 import type { MemberRow } from "@/lib/data/sanctions/shared";
-import { mayChangeRole, mayManageMembers, type Actor } from "@/lib/domain/permissions";
+import { mayChangeRole, mayOverrideTrust, type Actor } from "@/lib/domain/permissions";
 import { isTrustedByRole, TRUST_LABELS } from "@/lib/domain/trust";
 import type { TrustLevel } from "@/lib/generated/prisma/enums";
 import { setMemberRoleAction, setMemberTrustAction } from "../actions";
@@ -123,7 +123,7 @@ function MemberTableRow({
   });
   const staff = isTrustedByRole(member.role);
   const roleChangeable = mayChangeRole(viewer, member);
-  const trustSettable = mayManageMembers(viewer) && !staff;
+  const trustSettable = mayOverrideTrust(viewer, member);
   const pending = role.pending || trust.pending;
   return (
     <tr className="border-border border-t align-top">
