@@ -14,6 +14,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../lib/cli/embedded-postgres";
 import { migrateDeploy } from "../lib/cli/processes";
+import { cleanUpOnSignals } from "./signals";
 
 // lib/data modules begin with `import "server-only"`, which throws outside Next's server bundle: make it an
 // empty module in this process, as the vitest config's alias does for the integration tests.
@@ -355,15 +356,7 @@ async function main() {
       if (server) rmSync(server.dir, { recursive: true, force: true });
       rmdirIfEmpty(path.dirname(dir));
     })());
-  // embedded-postgres's own signal handler (async-exit-hook) exits as soon as its cluster stops, before the
-  // folder is removed: run first and hold process.exit until it is.
-  const onSignal = (signal: NodeJS.Signals) => {
-    const exit = process.exit;
-    process.exit = (() => undefined) as typeof process.exit;
-    void cleanUp().finally(() => exit(signal === "SIGINT" ? 130 : 143));
-  };
-  process.prependOnceListener("SIGINT", onSignal);
-  process.prependOnceListener("SIGTERM", onSignal);
+  cleanUpOnSignals(cleanUp);
 
   try {
     server = await timed("start PostgreSQL", () => startEmbeddedPostgres({ dir, ephemeral: true }));

@@ -3,13 +3,15 @@
 // Everything it starts is stopped and its folder removed at the end, also on failure and on Ctrl-C.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { findFreePort, startEmbeddedPostgres, type EmbeddedServer } from "../lib/cli/embedded-postgres";
 import { migrateDeploy } from "../lib/cli/processes";
+import { untilGone } from "../lib/cli/test-database";
+import { cleanUpOnSignals } from "./signals";
 
 export const TSX = path.resolve("node_modules/.bin/tsx");
 const BENCH_ROOT = path.resolve(".data/bench");
@@ -78,26 +80,8 @@ export function cleanupRegistry() {
         await step().catch((error: unknown) => console.error(`[bench] cleanup: ${String(error)}`));
       }
     })());
-  // embedded-postgres's exit hook calls process.exit as soon as its cluster stops: hold it until the
-  // folders are gone.
-  const onSignal = (signal: NodeJS.Signals) => {
-    const exit = process.exit;
-    process.exit = (() => undefined) as typeof process.exit;
-    void run().finally(() => exit(signal === "SIGINT" ? 130 : 143));
-  };
-  process.prependOnceListener("SIGINT", onSignal);
-  process.prependOnceListener("SIGTERM", onSignal);
+  cleanUpOnSignals(run);
   return { add: (step: Cleanup) => steps.push(step), run };
-}
-
-function untilGone(file: string): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setInterval(() => {
-      if (existsSync(file)) return;
-      clearInterval(timer);
-      resolve();
-    }, 50);
-  });
 }
 
 export type Database = { url: string; server: EmbeddedServer; settings: string };

@@ -151,7 +151,8 @@ async function importEmbeddedPostgres() {
   return embeddedPostgres;
 }
 
-function untilGone(file: string): Promise<void> {
+/** Resolves once `file` no longer exists (a stopped PostgreSQL removes its postmaster.pid). */
+export function untilGone(file: string): Promise<void> {
   return new Promise((resolve) => {
     const timer = setInterval(() => {
       if (existsSync(file)) return;
