@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { session, updateTag } from "@/lib/testing/integration";
 import { ALREADY_HANDLED, EDITED_SINCE_SEEN } from "@/lib/data/moderation/shared";
 import { hashBody } from "@/lib/insight-hash";
 import { moderationPageCursor } from "@/lib/validation/moderation";
@@ -17,14 +18,7 @@ import {
 
 // The moderation actions as a browser calls them: the session says who is signed in (the JWT carries only
 // the id), Next's cache and after() are stood in for, and the badge queue is recorded.
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
-}));
-vi.mock("@/lib/auth", () => ({ authOptions: {} }));
-const updateTag = vi.hoisted(() => vi.fn());
-vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn, updateTag }));
-vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
+await vi.hoisted(() => import("@/lib/testing/integration").then((t) => t.standInForNext()));
 const requestBadgeEvaluation = vi.hoisted(() => vi.fn(() => Promise.resolve()));
 vi.mock("@/lib/jobs/badges", () => ({ requestBadgeEvaluation }));
 const requestFollowerNotifications = vi.hoisted(() => vi.fn(() => Promise.resolve()));
@@ -33,8 +27,6 @@ vi.mock("@/lib/jobs/follows", () => ({ requestFollowerNotifications }));
 const db = createPrismaClient(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
 beforeEach(() => {
-  session.userId = null;
-  updateTag.mockClear();
   requestBadgeEvaluation.mockClear();
   requestFollowerNotifications.mockClear();
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getUnknownEndpoint } from "@/app/api/v1/[...path]/route";
 import { publicJson } from "@/app/api/v1/_lib/respond";
 import { GET as getArticleRoute } from "@/app/api/v1/articles/[slug]/route";
@@ -6,20 +6,14 @@ import { GET as getSectionInsightsRoute } from "@/app/api/v1/articles/[slug]/sec
 import { GET as getMemberInsightsRoute } from "@/app/api/v1/members/[handle]/insights/route";
 import { AppError } from "@/lib/errors";
 import { siteUrl } from "@/lib/site";
-import { closeAppConnections, rejectionOf } from "@/lib/testing/integration";
-import { createPrismaClient } from "@/prisma/client";
+import { rejectionOf, testDatabase } from "@/lib/testing/integration";
 import { createArticle, createInsight, createUser } from "@/prisma/factories";
 import { getPublicArticle, listPublicMemberInsights, listPublicSectionInsights } from "@/lib/data/public-api";
 
 // Caching is Next.js's job; outside Next.js unstable_cache has no incremental cache, so call straight through.
 vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn }));
 
-const db = createPrismaClient(process.env.DATABASE_URL!, { max: 3 });
-
-afterAll(async () => {
-  await db.$disconnect();
-  await closeAppConnections();
-});
+const db = testDatabase(3);
 
 const HOUR = 60 * 60 * 1000;
 const CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=300";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeAppConnections, uniqueEmail } from "@/lib/testing/integration";
+import { closeAppConnections, session, uniqueEmail, updateTag } from "@/lib/testing/integration";
 import { createPrismaClient } from "@/prisma/client";
 import { createDomain, createUser } from "@/prisma/factories";
 import { makeLogoPng } from "@/prisma/seed/sponsors";
@@ -9,14 +9,7 @@ import { removeDomainSponsorAction, setDomainSponsorAction, setInquiryStatusActi
 
 // The actions as a browser calls them: the session says who is signed in (the JWT carries only the id),
 // Next's cache and after() are stood in for, and the sponsor refresh jobs are recorded.
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
-}));
-vi.mock("@/lib/auth", () => ({ authOptions: {} }));
-const updateTag = vi.hoisted(() => vi.fn());
-vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn, updateTag }));
-vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
+await vi.hoisted(() => import("@/lib/testing/integration").then((t) => t.standInForNext()));
 const scheduleSponsorRefresh = vi.hoisted(() => vi.fn(() => Promise.resolve()));
 vi.mock("@/lib/jobs/sponsors", () => ({ scheduleSponsorRefresh }));
 
@@ -26,8 +19,6 @@ afterAll(async () => {
   await closeAppConnections();
 });
 beforeEach(() => {
-  session.userId = null;
-  updateTag.mockClear();
   scheduleSponsorRefresh.mockClear();
 });
 

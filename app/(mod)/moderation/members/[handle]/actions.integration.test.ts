@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { session, updateTag } from "@/lib/testing/integration";
 import { tags } from "@/lib/cache-tags";
 import { createPrismaClient } from "@/prisma/client";
 import { createArticle, createInsight, createUser } from "@/prisma/factories";
@@ -6,22 +7,13 @@ import { banMemberAction, suspendMemberAction, warnMemberAction } from "./action
 
 // The sanction actions as a browser calls them: the session says who is signed in, Next's cache and after()
 // are stood in for, and the badge queue is recorded.
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({
-  getServerSession: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
-}));
-vi.mock("@/lib/auth", () => ({ authOptions: {} }));
-const updateTag = vi.hoisted(() => vi.fn());
-vi.mock("next/cache", () => ({ unstable_cache: <T>(fn: T): T => fn, updateTag }));
-vi.mock("next/server", () => ({ after: (task: () => unknown) => void task() }));
+await vi.hoisted(() => import("@/lib/testing/integration").then((t) => t.standInForNext()));
 const requestBadgeEvaluation = vi.hoisted(() => vi.fn(() => Promise.resolve()));
 vi.mock("@/lib/jobs/badges", () => ({ requestBadgeEvaluation }));
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
 beforeEach(() => {
-  session.userId = null;
-  updateTag.mockClear();
   requestBadgeEvaluation.mockClear();
 });
 
